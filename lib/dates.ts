@@ -1,0 +1,88 @@
+/**
+ * Dates as the forms show them, read without guessing: a date that is not a real calendar date
+ * is kept as invalid, with its text.
+ */
+
+/** A calendar date, no time and no time zone: `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export type DateAnswer =
+  | { state: 'empty' }
+  | { state: 'valid'; iso: IsoDate; text: string }
+  | { state: 'invalid'; text: string };
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+function monthFromName(name: string): number | null {
+  const lower = name.toLowerCase().replace(/\.$/, '');
+  if (lower.length < 3) return null;
+  const index = MONTHS.findIndex((month) => month === lower || (lower.length === 3 && month.startsWith(lower)) || (lower === 'sept' && month === 'september'));
+  return index < 0 ? null : index + 1;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+/** The ISO date for a day, month and year, or null when they are not a real calendar date. */
+export function isoFromParts(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1900 || year > 2199 || month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const NUMERIC = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const WITH_MONTH_NAME = /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9}\.?),?[\s-]+(\d{4})$/i;
+
+/**
+ * Reads a date as Mosaic shows it: `dd/mm/yyyy`, `d/m/yyyy`, `dd-Mon-yyyy`, `yyyy-mm-dd`, or
+ * "4 June 2026" (a weekday in front is allowed). Two-digit years and American order are not
+ * guessed at: they are invalid.
+ */
+export function parseDate(input: string): DateAnswer {
+  const text = input.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (text === '') return { state: 'empty' };
+  let iso: IsoDate | null = null;
+  let match: RegExpMatchArray | null;
+  if ((match = text.match(NUMERIC))) {
+    iso = isoFromParts(Number(match[3]), Number(match[2]), Number(match[1]));
+  } else if ((match = text.match(ISO))) {
+    iso = isoFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+  } else if ((match = text.match(WITH_MONTH_NAME))) {
+    const month = monthFromName(match[2]!);
+    iso = month === null ? null : isoFromParts(Number(match[3]), month, Number(match[1]));
+  }
+  return iso === null ? { state: 'invalid', text } : { state: 'valid', iso, text };
+}
+
+/**
+ * A date given as three boxes. All empty is no answer; any box filled makes an answer, which is
+ * invalid unless the three make a real date.
+ */
+export function parseDateParts(day: string, month: string, year: string): DateAnswer {
+  const parts = [day, month, year].map((part) => part.trim());
+  if (parts.every((part) => part === '')) return { state: 'empty' };
+  const text = parts.join('/');
+  const [d, m, y] = parts as [string, string, string];
+  if (!/^\d{1,2}$/.test(d) || !/^\d{4}$/.test(y)) return { state: 'invalid', text };
+  const monthNumber = /^\d{1,2}$/.test(m) ? Number(m) : monthFromName(m);
+  if (monthNumber === null) return { state: 'invalid', text };
+  const iso = isoFromParts(Number(y), monthNumber, Number(d));
+  return iso === null ? { state: 'invalid', text } : { state: 'valid', iso, text };
+}
+
+/** "4 June 2026", the way people read dates (GOV.UK style). */
+export function formatDate(iso: IsoDate): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const name = MONTHS[month - 1] ?? '';
+  return `${day} ${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
+}

@@ -1,0 +1,202 @@
+/**
+ * Where a question's label can be, tried in order (after Bitwarden's autofill and Firefox's
+ * LabelUtils): the control's own `<label>` (`label[for]` or a wrapping label), `aria-labelledby`,
+ * `aria-label`, the legend of its fieldset (groups), the `<dt>` before its `<dd>`, the table
+ * cell beside it or above it, and the text just before it, up to the previous control.
+ *
+ * Each function returns label texts as shown (not normalised), nearest first.
+ */
+import { readableText, textOfIdRefs } from './text';
+
+const CONTROL_SELECTOR =
+  'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]):not([type=file]), select, textarea, [contenteditable]:not([contenteditable=false])';
+export { CONTROL_SELECTOR };
+
+/** The longest text that can be a question's label. */
+const MAX_LABEL = 300;
+
+export function isControl(node: Node): node is Element {
+  return node.nodeType === 1 && (node as Element).matches(CONTROL_SELECTOR);
+}
+
+/** `label[for]` and wrapping labels, without the text of the controls inside them. */
+export function labelElementTexts(control: Element): string[] {
+  const labels = (control as HTMLInputElement).labels;
+  if (!labels) return [];
+  return Array.from(labels, (label) => readableText(label, MAX_LABEL)).filter(Boolean);
+}
+
+/** aria-labelledby, then aria-label. */
+export function ariaTexts(element: Element): string[] {
+  const texts: string[] = [];
+  const labelledBy = textOfIdRefs(element, 'aria-labelledby');
+  if (labelledBy) texts.push(labelledBy);
+  const label = element.getAttribute('aria-label')?.trim();
+  if (label) texts.push(label);
+  return texts;
+}
+
+/** The control's own labels: `<label>`, aria-labelledby, aria-label. */
+export function ownLabelTexts(control: Element): string[] {
+  return [...labelElementTexts(control), ...ariaTexts(control)];
+}
+
+/** The legend of the nearest fieldset, or the label of the nearest ARIA group. */
+export function groupContainer(element: Element): Element | null {
+  return element.parentElement?.closest('fieldset, [role=group], [role=radiogroup]') ?? null;
+}
+
+export function containerLabelTexts(container: Element): string[] {
+  const texts: string[] = [];
+  if (container.tagName === 'FIELDSET') {
+    const legend = Array.from(container.children).find((child) => child.tagName === 'LEGEND');
+    if (legend) texts.push(readableText(legend, MAX_LABEL));
+  }
+  texts.push(...ariaTexts(container));
+  return texts.filter(Boolean);
+}
+
+/** The `<dt>` of the `<dd>` the element sits in. */
+export function definitionTermText(element: Element): string | null {
+  const dd = element.closest('dd');
+  if (!dd) return null;
+  for (let sibling = dd.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (sibling.tagName === 'DT') return readableText(sibling, MAX_LABEL);
+  }
+  return null;
+}
+
+function cellHasControl(cell: Element): boolean {
+  return cell.querySelector(CONTROL_SELECTOR) !== null;
+}
+
+function columnIndex(cell: Element): number {
+  let index = 0;
+  for (let sibling = cell.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    index += Number((sibling as HTMLTableCellElement).colSpan) || 1;
+  }
+  return index;
+}
+
+function cellAtColumn(row: Element, column: number): Element | null {
+  let index = 0;
+  for (const cell of Array.from(row.children)) {
+    if (cell.tagName !== 'TD' && cell.tagName !== 'TH') continue;
+    const span = Number((cell as HTMLTableCellElement).colSpan) || 1;
+    if (column >= index && column < index + span) return cell;
+    index += span;
+  }
+  return null;
+}
+
+/** The cell to the left of the element's cell, then the cell above it. */
+export function tableCellTexts(element: Element): string[] {
+  const cell = element.closest('td, th');
+  if (!cell || !cell.parentElement) return [];
+  const texts: string[] = [];
+  for (let sibling = cell.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (cellHasControl(sibling)) break;
+    const text = readableText(sibling, MAX_LABEL);
+    if (text) {
+      texts.push(text);
+      break;
+    }
+  }
+  const row = cell.parentElement;
+  let previousRow = row.previousElementSibling;
+  if (!previousRow && row.parentElement && row.parentElement.tagName !== 'TABLE') {
+    // First row of a tbody: the row above is the last row of the section before (a thead).
+    const previousSection = row.parentElement.previousElementSibling;
+    previousRow = previousSection?.lastElementChild ?? null;
+  }
+  if (previousRow) {
+    const above = cellAtColumn(previousRow, columnIndex(cell));
+    if (above && !cellHasControl(above)) {
+      const text = readableText(above, MAX_LABEL);
+      if (text) texts.push(text);
+    }
+  }
+  return texts;
+}
+
+const OPAQUE = new Set(['SELECT', 'TEXTAREA', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'MONITORING-GUARD']);
+
+function previousInDocument(node: Node, boundary: Node): { node: Node; ancestor: boolean } | null {
+  if (node === boundary) return null;
+  const sibling = node.previousSibling;
+  if (!sibling) {
+    const parent = node.parentNode;
+    return parent && parent !== boundary ? { node: parent, ancestor: true } : null;
+  }
+  let deepest: Node = sibling;
+  while (deepest.lastChild && !(deepest.nodeType === 1 && (OPAQUE.has((deepest as Element).tagName) || isControl(deepest)))) {
+    deepest = deepest.lastChild;
+  }
+  return { node: deepest, ancestor: false };
+}
+
+/**
+ * The text just before the element, up to the previous control: the nearest text, widened to
+ * the largest element around it that holds no control and stays short (so that "3.2", the words
+ * and a "*" in three spans read as one label).
+ */
+export function textBefore(element: Element, maxSteps = 60): string | null {
+  const body = element.ownerDocument.body ?? element.ownerDocument.documentElement;
+  let step = previousInDocument(element, body);
+  for (let count = 0; step && count < maxSteps; count++) {
+    const { node, ancestor } = step;
+    if (!ancestor) {
+      if (node.nodeType === 1 && (isControl(node) || OPAQUE.has((node as Element).tagName))) {
+        if (isControl(node)) return null;
+      } else if (node.nodeType === 3 && node.nodeValue && node.nodeValue.trim() !== '') {
+        let block: Element | null = node.parentElement;
+        if (!block) return null;
+        while (
+          block.parentElement &&
+          block.parentElement !== body &&
+          !block.parentElement.contains(element) &&
+          !block.parentElement.querySelector(CONTROL_SELECTOR) &&
+          (block.parentElement.textContent ?? '').length <= MAX_LABEL
+        ) {
+          block = block.parentElement;
+        }
+        if (block.contains(element) || block.querySelector(CONTROL_SELECTOR)) {
+          const text = node.nodeValue.trim();
+          return text.length <= MAX_LABEL ? text : null;
+        }
+        const text = readableText(block, MAX_LABEL + 1);
+        if (text.length > MAX_LABEL) return null;
+        return text;
+      }
+    }
+    step = previousInDocument(node, body);
+  }
+  return null;
+}
+
+/** Every place a standalone control's label may be, nearest first. */
+export function controlLabelTexts(control: Element): string[] {
+  const texts = [...ownLabelTexts(control)];
+  const container = groupContainer(control);
+  if (container) texts.push(...containerLabelTexts(container));
+  const term = definitionTermText(control);
+  if (term) texts.push(term);
+  texts.push(...tableCellTexts(control));
+  const before = textBefore(control);
+  if (before) texts.push(before);
+  return texts;
+}
+
+/** Where a group's label may be (radios, checkboxes, day-month-year boxes), nearest first. */
+export function groupLabelTexts(container: Element | null, firstMember: Element): string[] {
+  const texts: string[] = [];
+  if (container) texts.push(...containerLabelTexts(container));
+  // Without a container, look before the first member's own label ("<label>Yes <input></label>").
+  const anchor = container ?? firstMember.closest('label') ?? firstMember;
+  const term = definitionTermText(anchor);
+  if (term) texts.push(term);
+  texts.push(...tableCellTexts(anchor));
+  const before = textBefore(anchor);
+  if (before) texts.push(before);
+  return texts;
+}

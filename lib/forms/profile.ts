@@ -1,0 +1,74 @@
+/**
+ * Form profiles: how one council's Mosaic form maps onto the procedure's questions.
+ *
+ * A profile is plain data. The built-in profiles (./profiles) describe the reference forms of
+ * forms.md; a council whose forms differ supplies its own as JSON, checked by
+ * `parseProfile` (./profile-schema.ts) before anything uses it.
+ */
+
+export type FormKind = 'decision' | 'agreement' | 'review';
+export const FORM_KINDS: readonly FormKind[] = ['decision', 'agreement', 'review'];
+
+export type QuestionType = 'text' | 'date' | 'yesno' | 'choice' | 'multi' | 'table';
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  'text',
+  'date',
+  'yesno',
+  'choice',
+  'multi',
+  'table',
+];
+
+/** One answer of a choice or multi question, mapped to a stable value. */
+export interface AnswerOption {
+  /** Stable value the rules use, e.g. `corporateParent`. */
+  value: string;
+  /** The answer as the reference form words it. */
+  label: string;
+  /** Other wordings seen on councils' forms. */
+  aliases?: string[];
+}
+
+/** One column of a repeating table. */
+export interface TableColumn {
+  name: string;
+  label: string;
+  aliases?: string[];
+  type: 'text' | 'date';
+}
+
+export interface Question {
+  /** Field name in the procedure's words, e.g. `firstReviewDate`. */
+  name: string;
+  type: QuestionType;
+  /** The label the worker sees on the reference form. */
+  label: string;
+  /** Other labels for the same question. */
+  aliases?: string[];
+  /** Mosaic's QuestionUserCode, matched where the page carries it. */
+  code?: string;
+  /** The section of the form the question sits in (for people, not for matching). */
+  section?: string;
+  /** Choice and multi questions: the answers. */
+  answers?: AnswerOption[];
+  /** Table questions: the columns. */
+  columns?: TableColumn[];
+  /**
+   * Dates only: a past event (a concern raised, a meeting held, a signature), which cannot be
+   * in the future.
+   */
+  pastEvent?: boolean;
+}
+
+export interface FormProfile {
+  /** Unique id of the profile, e.g. `reference-decision`. */
+  id: string;
+  kind: FormKind;
+  /** The form's title as shown in Mosaic. */
+  title: string;
+  /** Older or local titles of the same form. */
+  titleAliases?: string[];
+  /** Mosaic template code, e.g. `CS_INET_MON_DEC`. */
+  templateCode?: string;
+  questions: Question[];
+}

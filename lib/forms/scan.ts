@@ -1,0 +1,580 @@
+/**
+ * Scanning a page into a snapshot. One pass collects what the page shows (controls, groups of
+ * radios or checkboxes, day-month-year boxes, tables, each with the labels around it); then each
+ * profile whose title the page shows is matched against that collection, and the best match,
+ * if it finds enough of the form's questions, becomes the snapshot. The scanner knows no rule.
+ */
+import { normaliseLabel } from './normalise';
+import type { FormKind, FormProfile, Question, QuestionType } from './profile';
+import type { FieldSnapshot, FieldValue, FormSnapshot } from './snapshot';
+import {
+  CONTROL_SELECTOR,
+  controlLabelTexts,
+  groupContainer,
+  groupLabelTexts,
+  ownLabelTexts,
+  containerLabelTexts,
+  definitionTermText,
+  textBefore,
+  tableCellTexts,
+} from './labels';
+import {
+  choiceFromText,
+  controlText,
+  controlValueAttribute,
+  dateFromParts,
+  dateFromText,
+  multiFromTexts,
+  multiFromViewText,
+  optionText,
+  tableColumnMatches,
+  tableValue,
+  yesNoFromText,
+  type DatePartName,
+} from './answers';
+import { readableText } from './text';
+import { locatorFor } from './locator';
+import { findPersonId, personIdInDocument } from './person';
+
+/** How many of a form's questions must be found for the page to be that form. */
+export const MIN_QUESTIONS_FOUND = 3;
+
+type CandidateKind = 'box' | 'date' | 'select' | 'multiSelect' | 'checkbox' | 'radios' | 'checkboxes' | 'dateParts' | 'table';
+
+/** Something in the page that can hold one question's answer. */
+interface Candidate {
+  kind: CandidateKind;
+  /** The element to focus (the first member of a group). */
+  element: Element;
+  members: Element[];
+  /** Normalised label texts, nearest first. */
+  labels: string[];
+  /** Attribute values that may carry the question code, lower case. */
+  codes: string[];
+  parts?: Partial<Record<DatePartName, Element>>;
+  order: number;
+}
+
+/** What the page shows, collected once per scan. */
+export interface PageCollection {
+  doc: Document;
+  candidates: Candidate[];
+  /** Normalised texts of short text blocks, for titles. */
+  titleTexts: string[];
+  controlCount: number;
+}
+
+const COMPATIBLE: Record<QuestionType, readonly CandidateKind[]> = {
+  text: ['box'],
+  date: ['date', 'box', 'dateParts'],
+  yesno: ['checkbox', 'radios', 'select'],
+  choice: ['select', 'radios', 'box'],
+  multi: ['checkboxes', 'multiSelect'],
+  table: ['table'],
+};
+
+const CODE_ATTRIBUTES = ['id', 'name', 'data-question-code', 'data-question', 'data-code', 'data-field', 'data-question-user-code'];
+
+function codesOf(...elements: Array<Element | null | undefined>): string[] {
+  const codes: string[] = [];
+  for (const element of elements) {
+    if (!element) continue;
+    for (const attribute of CODE_ATTRIBUTES) {
+      const value = element.getAttribute(attribute);
+      if (value) codes.push(value.toLowerCase());
+    }
+  }
+  return codes;
+}
+
+function normalisedLabels(texts: readonly string[]): string[] {
+  const labels: string[] = [];
+  for (const text of texts) {
+    const label = normaliseLabel(text);
+    if (label && !labels.includes(label)) labels.push(label);
+  }
+  return labels;
+}
+
+function datePartName(control: Element): DatePartName | null {
+  const hints = [
+    ...ownLabelTexts(control),
+    control.getAttribute('name') ?? '',
+    control.id,
+    control.getAttribute('placeholder') ?? '',
+    control.getAttribute('autocomplete') ?? '',
+  ]
+    .join(' ')
+    .toLowerCase();
+  if (/\b(?:day|dd)\b|[-_.]day\b|bday-day/.test(hints)) return 'day';
+  if (/\b(?:month|mm)\b|[-_.]month\b|bday-month/.test(hints)) return 'month';
+  if (/\b(?:year|yyyy|yy)\b|[-_.]year\b|bday-year/.test(hints)) return 'year';
+  return null;
+}
+
+function isEditable(element: Element): boolean {
+  return element.hasAttribute('contenteditable') && element.getAttribute('contenteditable') !== 'false';
+}
+
+function controlKind(control: Element): CandidateKind | 'radio' | null {
+  if (isEditable(control)) return 'box';
+  switch (control.tagName) {
+    case 'TEXTAREA':
+      return 'box';
+    case 'SELECT':
+      return (control as HTMLSelectElement).multiple ? 'multiSelect' : 'select';
+    case 'INPUT': {
+      const type = (control.getAttribute('type') ?? 'text').toLowerCase();
+      if (type === 'checkbox') return 'checkbox';
+      if (type === 'radio') return 'radio';
+      if (type === 'date') return 'date';
+      if (['text', 'search', 'number', 'tel', 'email', 'url', ''].includes(type)) return 'box';
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** One pass over the document: every place an answer can be, with its labels. */
+export function collectPage(doc: Document): PageCollection {
+  const body = doc.body;
+  const candidates: Candidate[] = [];
+  const titleTexts: string[] = [];
+  if (!body) return { doc, candidates, titleTexts, controlCount: 0 };
+  const controls = Array.from(body.querySelectorAll(CONTROL_SELECTOR)).filter(
+    // Rich text is one answer: the elements inside it are not answers of their own.
+    (control) => !(control.parentElement && control.parentElement.closest('[contenteditable]:not([contenteditable=false])')),
+  );
+
+  const position = new Map<Element, number>();
+  controls.forEach((control, index) => position.set(control, index));
+  const formNumbers = new Map<Element, number>();
+  const radiosByGroup = new Map<string, Element[]>();
+  const checkboxesByContainer = new Map<Element, Element[]>();
+  const checkboxesByName = new Map<string, Element[]>();
+  const datePartsByContainer = new Map<Element, Element[]>();
+
+  for (const control of controls) {
+    const kind = controlKind(control);
+    if (kind === 'radio') {
+      const name = control.getAttribute('name');
+      const form = (control as HTMLInputElement).form;
+      if (form && !formNumbers.has(form)) formNumbers.set(form, formNumbers.size);
+      const key = name ? `${form ? formNumbers.get(form) : ''}|${name}` : `#${position.get(control)}`;
+      const group = radiosByGroup.get(key) ?? [];
+      group.push(control);
+      radiosByGroup.set(key, group);
+    } else if (kind === 'checkbox') {
+      const container = groupContainer(control);
+      if (container) checkboxesByContainer.set(container, [...(checkboxesByContainer.get(container) ?? []), control]);
+      const name = control.getAttribute('name');
+      if (name) checkboxesByName.set(name, [...(checkboxesByName.get(name) ?? []), control]);
+    } else if (kind === 'box' || kind === 'select') {
+      const container = groupContainer(control);
+      if (container && datePartName(control)) {
+        datePartsByContainer.set(container, [...(datePartsByContainer.get(container) ?? []), control]);
+      }
+    }
+  }
+
+  // Day, month and year boxes: a group whose boxes are each named so.
+  const inDateParts = new Set<Element>();
+  for (const [container, members] of datePartsByContainer) {
+    const parts: Partial<Record<DatePartName, Element>> = {};
+    for (const member of members) parts[datePartName(member)!] = member;
+    if (!parts.day || !parts.month || !parts.year) continue;
+    members.forEach((member) => inDateParts.add(member));
+    candidates.push({
+      kind: 'dateParts',
+      element: parts.day,
+      members,
+      labels: normalisedLabels(groupLabelTexts(container, parts.day)),
+      codes: codesOf(container, ...members),
+      parts,
+      order: position.get(parts.day)!,
+    });
+  }
+
+  for (const members of radiosByGroup.values()) {
+    const first = members[0]!;
+    const container = groupContainer(first);
+    candidates.push({
+      kind: 'radios',
+      element: first,
+      members,
+      labels: normalisedLabels(groupLabelTexts(container, first)),
+      codes: codesOf(container, first),
+      order: position.get(first)!,
+    });
+  }
+
+  const grouped = new Set<string>();
+  const addCheckboxGroup = (members: Element[], container: Element | null) => {
+    const key = members.map((member) => position.get(member)!).join(',');
+    if (members.length < 2 || grouped.has(key)) return;
+    grouped.add(key);
+    candidates.push({
+      kind: 'checkboxes',
+      element: members[0]!,
+      members,
+      labels: normalisedLabels(groupLabelTexts(container, members[0]!)),
+      codes: codesOf(container, members[0]),
+      order: position.get(members[0]!)!,
+    });
+  };
+  for (const [container, members] of checkboxesByContainer) addCheckboxGroup(members, container);
+  for (const members of checkboxesByName.values()) addCheckboxGroup(members, groupContainer(members[0]!));
+
+  controls.forEach((control, index) => {
+    const kind = controlKind(control);
+    if (kind === null || kind === 'radio' || inDateParts.has(control)) return;
+    candidates.push({
+      kind,
+      element: control,
+      members: [control],
+      labels: normalisedLabels(controlLabelTexts(control)),
+      codes: codesOf(control),
+      order: index,
+    });
+  });
+
+  for (const table of Array.from(body.querySelectorAll('table'))) {
+    const texts: string[] = [];
+    const caption = table.caption ? readableText(table.caption) : '';
+    if (caption) texts.push(caption);
+    texts.push(...ownLabelTexts(table));
+    const container = groupContainer(table);
+    if (container) texts.push(...containerLabelTexts(container));
+    const term = definitionTermText(table);
+    if (term) texts.push(term);
+    texts.push(...tableCellTexts(table));
+    const before = textBefore(table);
+    if (before) texts.push(before);
+    candidates.push({
+      kind: 'table',
+      element: table,
+      members: [table],
+      labels: normalisedLabels(texts),
+      codes: codesOf(table),
+      order: controls.length + candidates.length,
+    });
+  }
+
+  // Titles: the document's title and every short run of text (title bars, headings, tabs).
+  if (doc.title) titleTexts.push(normaliseLabel(doc.title));
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  const seen = new Set<Element>();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || seen.has(parent) || !(node.nodeValue ?? '').trim()) continue;
+    seen.add(parent);
+    if (parent.closest('script, style, template, noscript, select, textarea, monitoring-guard')) continue;
+    const text = parent.textContent ?? '';
+    if (text.length <= 300) titleTexts.push(normaliseLabel(readableText(parent)));
+  }
+
+  return { doc, candidates, titleTexts, controlCount: controls.length };
+}
+
+/** A profile prepared for matching: its labels and codes, normalised once. */
+interface PreparedProfile {
+  profile: FormProfile;
+  titles: string[];
+  byLabel: Map<string, Question>;
+  codes: Array<[string, Question]>;
+  /** Normalised labels no other profile uses. */
+  distinctive: Set<string>;
+}
+
+const prepared = new WeakMap<readonly FormProfile[], PreparedProfile[]>();
+
+function questionLabels(question: Question): string[] {
+  return normalisedLabels([question.label, ...(question.aliases ?? [])]);
+}
+
+export function prepareProfiles(profiles: readonly FormProfile[]): PreparedProfile[] {
+  const cached = prepared.get(profiles);
+  if (cached) return cached;
+  const labelUse = new Map<string, number>();
+  for (const profile of profiles) {
+    for (const label of new Set(profile.questions.flatMap(questionLabels))) {
+      labelUse.set(label, (labelUse.get(label) ?? 0) + 1);
+    }
+  }
+  const result = profiles.map((profile) => {
+    const byLabel = new Map<string, Question>();
+    const codes: Array<[string, Question]> = [];
+    const distinctive = new Set<string>();
+    for (const question of profile.questions) {
+      for (const label of questionLabels(question)) {
+        if (!byLabel.has(label)) byLabel.set(label, question);
+        if (labelUse.get(label) === 1) distinctive.add(question.name);
+      }
+      if (question.code) codes.push([question.code.toLowerCase(), question]);
+    }
+    const titles = normalisedLabels([profile.title, ...(profile.titleAliases ?? [])]);
+    return { profile, titles, byLabel, codes, distinctive };
+  });
+  prepared.set(profiles, result);
+  return result;
+}
+
+function codeMatches(candidateCode: string, code: string): boolean {
+  if (candidateCode === code) return true;
+  if (!candidateCode.startsWith(code)) return false;
+  return /^(?:[-.:[]|__)/.test(candidateCode.slice(code.length));
+}
+
+interface Match {
+  question: Question;
+  candidate: Candidate;
+  foundBy: 'label' | 'code' | 'view';
+  /** Which of the candidate's labels matched: nearer is better. */
+  rank: number;
+  hidden: boolean;
+  /** For read-only answers: the element holding the answer. */
+  answer?: Element | null;
+}
+
+/** Shown to the worker: not hidden by the page (display: none, the hidden attribute, a closed details). */
+export function isShown(element: Element): boolean {
+  const checkVisibility = (element as HTMLElement).checkVisibility;
+  if (typeof checkVisibility === 'function') return checkVisibility.call(element);
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    if (current.hasAttribute('hidden')) return false;
+    const style = (current as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+function matchCandidates(page: PageCollection, prepared: PreparedProfile): Map<string, Match> {
+  const best = new Map<string, Match>();
+  const consider = (match: Match) => {
+    const current = best.get(match.question.name);
+    const better =
+      !current ||
+      (current.hidden && !match.hidden) ||
+      (current.hidden === match.hidden &&
+        (match.rank < current.rank || (match.rank === current.rank && match.candidate.order < current.candidate.order)));
+    if (better) best.set(match.question.name, match);
+  };
+  for (const candidate of page.candidates) {
+    let matched = false;
+    for (let rank = 0; rank < candidate.labels.length && !matched; rank++) {
+      const question = prepared.byLabel.get(candidate.labels[rank]!);
+      if (!question || !COMPATIBLE[question.type].includes(candidate.kind)) continue;
+      if (question.type === 'table' && tableColumnMatches(candidate.element as HTMLTableElement, question.columns ?? []) === 0) continue;
+      matched = true;
+      consider({ question, candidate, foundBy: 'label', rank, hidden: !isShown(candidate.element) });
+    }
+    if (matched) continue;
+    for (const code of candidate.codes) {
+      const question = prepared.codes.find(([questionCode]) => codeMatches(code, questionCode))?.[1];
+      if (!question || !COMPATIBLE[question.type].includes(candidate.kind)) continue;
+      consider({ question, candidate, foundBy: 'code', rank: 100, hidden: !isShown(candidate.element) });
+      break;
+    }
+  }
+  return best;
+}
+
+const VIEW_LABEL_SELECTOR = 'dt, th, td, label, span, div, p, strong, b, h3, h4, h5, h6, li, legend';
+
+/** In the read-only view, the element beside or below a label that holds its answer. */
+function viewAnswerElement(label: Element): Element | null {
+  if (label.tagName === 'DT') {
+    for (let sibling = label.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+      if (sibling.tagName === 'DD') return sibling;
+      if (sibling.tagName === 'DT') return null;
+    }
+    return null;
+  }
+  if (label.tagName === 'TH' || label.tagName === 'TD') return label.nextElementSibling;
+  for (let current: Element | null = label, depth = 0; current && depth < 3; current = current.parentElement, depth++) {
+    const next = current.nextElementSibling;
+    if (next) return next;
+  }
+  return null;
+}
+
+/** The read-only view: labels as text, each with its answer as text beside or below it. */
+function matchView(page: PageCollection, prepared: PreparedProfile): Map<string, Match> {
+  const found = new Map<string, Match>();
+  const body = page.doc.body;
+  if (!body) return found;
+  let order = 0;
+  for (const element of Array.from(body.querySelectorAll(VIEW_LABEL_SELECTOR))) {
+    order++;
+    const raw = element.textContent ?? '';
+    if (raw.length > 300 || raw.trim() === '') continue;
+    const question = prepared.byLabel.get(normaliseLabel(readableText(element)));
+    if (!question || found.has(question.name)) continue;
+    let answer = viewAnswerElement(element);
+    if (question.type === 'table' && answer && answer.tagName !== 'TABLE') answer = answer.querySelector('table') ?? answer;
+    // Two labels in a row (a header row of a table) are not a label and its answer.
+    if (answer && prepared.byLabel.has(normaliseLabel(readableText(answer, 300)))) continue;
+    found.set(question.name, {
+      question,
+      candidate: { kind: 'box', element: answer ?? element, members: [], labels: [], codes: [], order },
+      foundBy: 'view',
+      rank: 0,
+      hidden: !isShown(element),
+      answer,
+    });
+  }
+  return found;
+}
+
+function readCandidate(question: Question, candidate: Candidate): FieldValue {
+  const { element, members } = candidate;
+  switch (candidate.kind) {
+    case 'dateParts':
+      return dateFromParts(candidate.parts ?? {});
+    case 'table':
+      return tableValue(element as HTMLTableElement, question.columns ?? []);
+    case 'checkbox':
+      return { type: 'yesno', answer: (element as HTMLInputElement).checked ? 'yes' : 'no', text: null };
+    case 'radios': {
+      const chosen = members.find((member) => (member as HTMLInputElement).checked);
+      const text = chosen ? optionText(chosen) : null;
+      const value = chosen ? (chosen as HTMLInputElement).value : null;
+      if (question.type === 'yesno') {
+        const byText = yesNoFromText(text);
+        return byText.answer === null && value ? { ...yesNoFromText(value), text } : byText;
+      }
+      return choiceFromText(question, text, value);
+    }
+    case 'checkboxes':
+      return multiFromTexts(
+        question,
+        members.filter((member) => (member as HTMLInputElement).checked).map(optionText),
+      );
+    case 'multiSelect':
+      return multiFromTexts(
+        question,
+        Array.from((element as HTMLSelectElement).selectedOptions, (option) => option.text),
+      );
+    default: {
+      const text = controlText(element);
+      switch (question.type) {
+        case 'date':
+          return dateFromText(text);
+        case 'yesno':
+          return yesNoFromText(text);
+        case 'choice':
+          return choiceFromText(question, text, controlValueAttribute(element));
+        default:
+          return { type: 'text', text: readableTextOf(text) };
+      }
+    }
+  }
+}
+
+function readableTextOf(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function readView(question: Question, answer: Element | null | undefined): FieldValue {
+  const text = answer ? readableText(answer) : '';
+  switch (question.type) {
+    case 'date':
+      return dateFromText(text);
+    case 'yesno':
+      return yesNoFromText(text);
+    case 'choice':
+      return choiceFromText(question, text);
+    case 'multi':
+      return answer ? multiFromViewText(question, answer) : multiFromTexts(question, []);
+    case 'table':
+      return answer && answer.tagName === 'TABLE'
+        ? tableValue(answer as HTMLTableElement, question.columns ?? [])
+        : { type: 'table', rows: [] };
+    default:
+      return { type: 'text', text };
+  }
+}
+
+function isReadOnlyControl(element: Element): boolean {
+  if (isEditable(element)) return false;
+  return (element as HTMLInputElement).disabled === true || (element as HTMLInputElement).readOnly === true;
+}
+
+export interface ScanResult {
+  snapshot: FormSnapshot;
+  /** The element of each field found, by field name (not part of the plain snapshot). */
+  elements: Map<string, Element>;
+}
+
+export interface ScanOptions {
+  /** The window the document belongs to, to read the person ID from frames around it. */
+  win?: Window;
+  /** The page collected already (to check several profile sets against one pass). */
+  page?: PageCollection;
+}
+
+/**
+ * Recognises one of the profiles' forms in the document and reads it into a snapshot, or returns
+ * null when the document holds none of them: the form's title (or an alias) must be shown, and at
+ * least MIN_QUESTIONS_FOUND of its questions found, one of them a question no other form has.
+ */
+export function scanDocument(doc: Document, profiles: readonly FormProfile[], options: ScanOptions = {}): ScanResult | null {
+  const page = options.page ?? collectPage(doc);
+  const preparedProfiles = prepareProfiles(profiles);
+  let best: { prepared: PreparedProfile; title: string; matches: Map<string, Match>; readOnly: boolean; score: number } | null = null;
+
+  for (const prepared of preparedProfiles) {
+    const title = prepared.titles.find((candidate) => page.titleTexts.some((text) => text.includes(candidate)));
+    if (!title) continue;
+    let matches = matchCandidates(page, prepared);
+    const answerControls = [...matches.values()].filter((match) => match.candidate.kind !== 'table');
+    // Read-only (View): no control holds an answer (tables of text aside), or every one is disabled.
+    const readOnly = answerControls.every((match) => isReadOnlyControl(match.candidate.element));
+    if (answerControls.length === 0) matches = new Map([...matchView(page, prepared), ...matches]);
+    const found = matches.size;
+    const distinctive = [...matches.keys()].some((name) => prepared.distinctive.has(name));
+    if (found < MIN_QUESTIONS_FOUND || !distinctive) continue;
+    const score = found / prepared.profile.questions.length;
+    if (!best || score > best.score) best = { prepared, title, matches, readOnly, score };
+  }
+  if (!best) return null;
+
+  const { profile } = best.prepared;
+  const fields: Record<string, FieldSnapshot> = {};
+  const elements = new Map<string, Element>();
+  const missing: string[] = [];
+  for (const question of profile.questions) {
+    const match = best.matches.get(question.name);
+    if (!match) {
+      missing.push(question.name);
+      continue;
+    }
+    const value = match.foundBy === 'view' ? readView(question, match.answer) : readCandidate(question, match.candidate);
+    elements.set(question.name, match.candidate.element);
+    fields[question.name] = {
+      name: question.name,
+      type: question.type,
+      label: question.label,
+      hidden: match.hidden,
+      value,
+      locator: locatorFor(match.candidate.element),
+      foundBy: match.foundBy,
+    };
+  }
+
+  const win = options.win ?? doc.defaultView;
+  const allTitles = preparedProfiles.flatMap((p) => p.titles);
+  const personId = win ? findPersonId(win, allTitles) : personIdInDocument(doc, allTitles);
+
+  const snapshot: FormSnapshot = {
+    kind: profile.kind as FormKind,
+    profileId: profile.id,
+    title: best.title,
+    personId,
+    readOnly: best.readOnly,
+    fields,
+    missing,
+  };
+  return { snapshot, elements };
+}

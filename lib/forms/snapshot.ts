@@ -1,0 +1,47 @@
+/**
+ * The snapshot: a plain, serialisable record of one form as the page shows it. The scanner
+ * writes it; the rules read it and nothing else.
+ */
+import type { DateAnswer } from '../dates';
+import type { FormKind, QuestionType } from './profile';
+
+export type TextValue = { type: 'text'; text: string };
+export type DateValue = { type: 'date'; date: DateAnswer };
+/** `answer` is null when unanswered, or when the text shown (kept in `text`) is neither yes nor no. */
+export type YesNoValue = { type: 'yesno'; answer: 'yes' | 'no' | null; text: string | null };
+/** `answer` is the answer's stable value; null with a `text` means an answer the profile does not know. */
+export type ChoiceValue = { type: 'choice'; answer: string | null; text: string | null };
+export type MultiValue = { type: 'multi'; answers: string[]; unrecognised: string[] };
+export type TableCell = TextValue | DateValue;
+export type TableValue = { type: 'table'; rows: Array<Record<string, TableCell>> };
+
+export type FieldValue = TextValue | DateValue | YesNoValue | ChoiceValue | MultiValue | TableValue;
+
+export interface FieldSnapshot {
+  /** The question's field name in the profile, e.g. `firstReviewDate`. */
+  name: string;
+  type: QuestionType;
+  /** The question's label in the profile (for messages). */
+  label: string;
+  /** In the page but not shown (a conditional question the page has hidden). */
+  hidden: boolean;
+  value: FieldValue;
+  /** A CSS selector that finds the question's control (or its answer, read-only) again. */
+  locator: string;
+  /** How the question was found: by its label, by its question code, or as read-only text. */
+  foundBy: 'label' | 'code' | 'view';
+}
+
+export interface FormSnapshot {
+  kind: FormKind;
+  profileId: string;
+  /** The title or alias by which the form was recognised. */
+  title: string;
+  personId: string | null;
+  /** Opened read-only (View): answers shown as text, or every control disabled. */
+  readOnly: boolean;
+  /** The questions found, by field name. */
+  fields: Record<string, FieldSnapshot>;
+  /** Field names of the questions the profile expects but the page does not show, in form order. */
+  missing: string[];
+}

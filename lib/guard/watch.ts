@@ -1,0 +1,105 @@
+/**
+ * Watching a page for changes without rescanning on every mutation: DOM changes and the
+ * worker's typing only mark the page dirty; the scan runs once things are quiet (after a short
+ * pause, in idle time, and never later than `maxDelay` after the first change).
+ */
+
+export interface WatchOptions {
+  /** Quiet time before a scan, in ms. */
+  debounce?: number;
+  /** Longest wait from the first change to the scan, in ms. */
+  maxDelay?: number;
+  /** Elements whose own changes are ours, not the page's. */
+  ignore: (node: Node) => boolean;
+  onChange: () => void;
+  timers?: {
+    setTimeout: (callback: () => void, ms: number) => number;
+    clearTimeout: (id: number) => void;
+  };
+}
+
+export interface Watcher {
+  /** Scan now if a scan is waiting. */
+  flush(): void;
+  stop(): void;
+}
+
+const WATCHED_ATTRIBUTES = ['hidden', 'style', 'class', 'open', 'disabled', 'readonly', 'value', 'checked', 'selected', 'aria-hidden', 'contenteditable'];
+
+export function watchDocument(doc: Document, options: WatchOptions): Watcher {
+  const win = doc.defaultView!;
+  const debounce = options.debounce ?? 150;
+  const maxDelay = options.maxDelay ?? 600;
+  const timers = options.timers ?? {
+    setTimeout: (callback: () => void, ms: number) => win.setTimeout(callback, ms),
+    clearTimeout: (id: number) => win.clearTimeout(id),
+  };
+  let quietTimer: number | null = null;
+  let deadlineTimer: number | null = null;
+  let idleHandle: number | null = null;
+  let stopped = false;
+
+  const clear = () => {
+    if (quietTimer !== null) timers.clearTimeout(quietTimer);
+    if (deadlineTimer !== null) timers.clearTimeout(deadlineTimer);
+    if (idleHandle !== null && 'cancelIdleCallback' in win) win.cancelIdleCallback(idleHandle);
+    quietTimer = deadlineTimer = idleHandle = null;
+  };
+
+  const run = () => {
+    clear();
+    if (!stopped) options.onChange();
+  };
+
+  const whenIdle = () => {
+    quietTimer = null;
+    if ('requestIdleCallback' in win) {
+      idleHandle = win.requestIdleCallback(run, { timeout: Math.max(50, maxDelay - debounce) });
+    } else run();
+  };
+
+  const markDirty = () => {
+    if (stopped) return;
+    if (quietTimer !== null) timers.clearTimeout(quietTimer);
+    if (idleHandle === null) quietTimer = timers.setTimeout(whenIdle, debounce);
+    if (deadlineTimer === null) deadlineTimer = timers.setTimeout(run, maxDelay);
+  };
+
+  const observer = new win.MutationObserver((records) => {
+    if (records.some((record) => !options.ignore(record.target))) markDirty();
+  });
+  observer.observe(doc.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  });
+
+  // Typing and choosing change values without changing the DOM.
+  const onEvent = (event: Event) => {
+    if (event.target instanceof win.Node && options.ignore(event.target)) return;
+    markDirty();
+  };
+  // Typing and choices on the document; in-page navigation on the window.
+  const listeners: Array<[EventTarget, string]> = [
+    [doc, 'input'],
+    [doc, 'change'],
+    [win, 'hashchange'],
+    [win, 'popstate'],
+    [win, 'pageshow'],
+  ];
+  for (const [target, type] of listeners) target.addEventListener(type, onEvent, true);
+
+  return {
+    flush() {
+      if (quietTimer !== null || deadlineTimer !== null || idleHandle !== null) run();
+    },
+    stop() {
+      stopped = true;
+      clear();
+      observer.disconnect();
+      for (const [target, type] of listeners) target.removeEventListener(type, onEvent, true);
+    },
+  };
+}
