@@ -22,7 +22,7 @@ export function chipText(view: GuardView): string {
 }
 
 export function GuardPanel({ view, onShowField }: GuardPanelProps) {
-  const [open, setOpen] = useState(view.gaps.length > 0);
+  const [open, setOpen] = useState(false);
   const { error } = countBySeverity(view.gaps);
   const formName = FORM_NAMES[view.kind];
   const summary = chipText(view);

@@ -1,0 +1,113 @@
+/**
+ * npm run demo: builds the demo extension, serves the sample Mosaic pages on this computer and
+ * opens Chromium with the extension loaded. With no display (or with --headless) it visits every
+ * sample page, writes a screenshot of each to demo-output/, and prints what it recognised.
+ *
+ *   npm run demo                 # a window if there is a display, else headless
+ *   npm run demo -- --headless   # always headless
+ *   npm run demo -- --no-build   # use the extension already in .output/chrome-mv3
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { launchWithExtension } from '../test/support/browser.ts';
+import { serveDirectory } from '../test/support/server.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const FIXTURES = join(ROOT, 'test', 'fixtures');
+const OUTPUT = join(ROOT, 'demo-output');
+const args = new Set(process.argv.slice(2));
+const headless = args.has('--headless') || !process.env.DISPLAY;
+
+interface Expected {
+  description: string;
+  frameOf?: string;
+}
+
+function samplePages(): Array<{ file: string; description: string }> {
+  return readdirSync(join(FIXTURES, 'expected'))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ name, expected: JSON.parse(readFileSync(join(FIXTURES, 'expected', name), 'utf8')) as Expected }))
+    .filter(({ expected }) => !expected.frameOf)
+    .map(({ name, expected }) => ({ file: name.replace(/\.json$/, '.html'), description: expected.description }));
+}
+
+function indexPage(pages: ReturnType<typeof samplePages>): string {
+  const items = pages
+    .map(({ file, description }) => `<li><a href="${file}">${file}</a><br><span>${description.replace(/</g, '&lt;')}</span></li>`)
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Monitoring Guard: sample Mosaic pages</title>
+<style>body{font-family:Arial,sans-serif;max-width:60em;margin:2em auto;line-height:1.4}li{margin-bottom:1em}span{color:#505a5f}</style></head>
+<body><h1>Sample Mosaic pages</h1><p>Open a page: where it holds one of the three internet-monitoring forms, the guard appears at the bottom right.</p><ul>${items}</ul></body></html>`;
+}
+
+async function describeDocument(target: Page | Frame): Promise<string> {
+  const reading = await target.evaluate(() => {
+    const guard = document.querySelector('monitoring-guard');
+    if (!guard) return null;
+    const gaps = Array.from(guard.shadowRoot?.querySelectorAll('[data-severity]') ?? [], (gap) =>
+      (gap.textContent ?? '').replace(/\s+/g, ' ').replace(/^To (fix|check) /, '').trim(),
+    );
+    const summary = (guard.shadowRoot?.querySelector('[role=status]')?.textContent ?? '').replace(/^Monitoring Guard: /, '').trim();
+    return {
+      kind: guard.getAttribute('data-form-kind'),
+      personId: guard.getAttribute('data-person-id'),
+      state: guard.getAttribute('data-state'),
+      summary,
+      gaps,
+    };
+  });
+  if (!reading) return 'no form recognised (no guard shown)';
+  const lines = [`${reading.summary} Person ID ${reading.personId ?? 'not found'}.`];
+  for (const gap of reading.gaps) lines.push(`      - ${gap}`);
+  return lines.join('\n');
+}
+
+async function main() {
+  if (!args.has('--no-build')) {
+    console.log('Building the demo extension (npm run build:demo)…');
+    execFileSync('npm', ['run', '--silent', 'build:demo'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const pages = samplePages();
+  writeFileSync(join(FIXTURES, 'index.html'), indexPage(pages));
+  const server = await serveDirectory(FIXTURES, headless ? 0 : Number(process.env.DEMO_PORT ?? 8765));
+  console.log(`Serving the sample Mosaic pages at ${server.url}/`);
+  const browser = await launchWithExtension({ headless });
+
+  if (!headless) {
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await page.goto(`${server.url}/index.html`);
+    console.log('Chromium is open with the extension loaded. Close the window or press Ctrl+C to stop.');
+    browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
+    return;
+  }
+
+  mkdirSync(OUTPUT, { recursive: true });
+  const page = await browser.newPage();
+  for (const { file } of pages) {
+    await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
+    // Let pages that build sections by script finish, and the guard settle.
+    await new Promise((done) => setTimeout(done, 1500));
+    // Open the guard's panel, as a worker would, so that the screenshot shows it.
+    await page.evaluate(() => (document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('.mg-chip') as HTMLElement | null)?.click());
+    await new Promise((done) => setTimeout(done, 100));
+    const shot = join(OUTPUT, file.replace(/\.html$/, '.png'));
+    await page.screenshot({ path: shot as `${string}.png`, fullPage: false });
+    console.log(`\n${file}\n    ${await describeDocument(page)}`);
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      console.log(`    frame ${frame.url().replace(server.url + '/', '')}: ${await describeDocument(frame)}`);
+    }
+    console.log(`    screenshot: ${shot.replace(ROOT + '/', '')}`);
+  }
+  await browser.close();
+  await server.close();
+  console.log(`\nDone: ${pages.length} sample pages, screenshots in demo-output/.`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

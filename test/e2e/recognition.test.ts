@@ -1,0 +1,132 @@
+/**
+ * The built extension (npm run build:demo) in Chromium, on every fixture page: the form's kind
+ * and person ID on exactly one `<monitoring-guard>` per document that holds a form, none
+ * elsewhere, and the guard following the page as it changes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchWithExtension } from '../support/browser';
+import { serveDirectory, type StaticServer } from '../support/server';
+import { FIXTURES_DIR, loadFixtures, type ExpectedForm } from '../support/fixtures';
+import { readGuard, settle, waitForGuard } from '../support/guard-probe';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveDirectory(FIXTURES_DIR);
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(file: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
+  return page;
+}
+
+function expectRecognised(reading: Awaited<ReturnType<typeof readGuard>>, form: ExpectedForm) {
+  expect(reading.count).toBe(1);
+  expect(reading.kind).toBe(form.kind);
+  expect(reading.personId).toBe(form.personId);
+  // Until the rules exist, the gaps are the questions the page does not show.
+  expect(reading.errors).toBe(form.missing.length);
+  expect(reading.gaps.map((gap) => gap.field).sort()).toEqual([...form.missing].sort());
+  expect(reading.state).toBe(form.missing.length > 0 ? 'gaps' : 'complete');
+}
+
+describe('recognition on every fixture page', () => {
+  for (const fixture of loadFixtures()) {
+    if (fixture.expected.frameOf) continue;
+    it(`${fixture.file}`, async () => {
+      const page = await openPage(fixture.file);
+      try {
+        const form = fixture.expected.form ?? null;
+        if (form) {
+          await waitForGuard(page);
+          // Pages that add their sections by script: wait until they have.
+          const reading = fixture.html.includes('setTimeout') ? await settle(page, 1500) : await readGuard(page);
+          expectRecognised(reading, form);
+        } else {
+          expect((await settle(page)).count).toBe(0);
+        }
+        for (const [src, frameForm] of Object.entries(fixture.expected.frames ?? {})) {
+          const frame = page.frames().find((candidate) => candidate.url().endsWith(`/${src}`));
+          expect(frame, `frame ${src}`).toBeDefined();
+          await waitForGuard(frame!);
+          expectRecognised(await readGuard(frame!), frameForm);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('the guard follows the page', () => {
+  it('opens the step editor window from the work list and guards it', async () => {
+    const page = await openPage('step-editor-launcher.html');
+    try {
+      const opened = new Promise<Page>((resolve) =>
+        browser.once('targetcreated', async (target) => resolve((await target.page())!)),
+      );
+      await page.evaluate(() => {
+        const resume = Array.from(document.querySelectorAll('button, a')).find((element) => /resume/i.test(element.textContent ?? ''));
+        (resume as HTMLElement).click();
+      });
+      const editor = await opened;
+      await editor.waitForFunction(() => document.readyState === 'complete');
+      const reading = await waitForGuard(editor);
+      expect(reading.kind).toBe('agreement');
+      expect(reading.count).toBe(1);
+      expect((await readGuard(page)).count).toBe(0);
+      await editor.close();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reads sections as they are opened, within a second', async () => {
+    const page = await openPage('sections-agreement.html');
+    try {
+      const before = await waitForGuard(page);
+      await page.click('[role=tab][data-section=consent]');
+      await page.waitForFunction(
+        (previous) => Number(document.querySelector('monitoring-guard')?.getAttribute('data-errors')) < previous,
+        { timeout: 1000 },
+        before.errors!,
+      );
+      const after = await readGuard(page);
+      expect(after.gaps.map((gap) => gap.field)).not.toContain('gillickCompetent');
+      expect(after.gaps.map((gap) => gap.field)).toContain('firstReviewDate');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('removes the guard when the form goes away, and brings it back when it returns', async () => {
+    const page = await openPage('step-editor-decision.html');
+    try {
+      await waitForGuard(page);
+      const form = await page.evaluate(() => {
+        const main = document.querySelector('form') ?? document.body;
+        const html = main.innerHTML;
+        main.innerHTML = '<p>Loading…</p>';
+        return html;
+      });
+      await page.waitForFunction(() => !document.querySelector('monitoring-guard'), { timeout: 1000 });
+      await page.evaluate((html) => {
+        (document.querySelector('form') ?? document.body).innerHTML = html;
+      }, form);
+      const reading = await waitForGuard(page, 1000);
+      expect(reading.kind).toBe('decision');
+      expect(reading.count).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+});

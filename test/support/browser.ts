@@ -1,0 +1,36 @@
+/** Chromium with the built extension loaded (`.output/chrome-mv3`), for browser tests and the demo. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+
+export function chromePath(): string {
+  const path = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(`Chromium was not found at ${path}. Install it (apt-get install chromium) or set CHROME_PATH.`);
+  }
+  return path;
+}
+
+export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<Browser> {
+  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build:demo first.`);
+  }
+  return puppeteer.launch({
+    executablePath: chromePath(),
+    headless: options.headless ?? true,
+    pipe: true,
+    enableExtensions: [EXTENSION_DIR],
+    defaultViewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
