@@ -31,8 +31,8 @@ export function GuardPanel({ view, onShowField }: GuardPanelProps) {
       <div role="status" class="mg-visually-hidden">
         {`Monitoring Guard: ${formName}. ${summary}.`}
       </div>
-      {open && (
-        <section class="mg-panel" id="mg-panel" aria-labelledby="mg-panel-title">
+      {/* Always in the shadow root (contract.md: one element per gap), shown when opened. */}
+      <section class="mg-panel" id="mg-panel" aria-labelledby="mg-panel-title" hidden={!open}>
           <h2 id="mg-panel-title">{formName}</h2>
           <p>
             {view.personId ? `Person ID ${view.personId}. ` : 'No person ID found on this page. '}
@@ -62,7 +62,6 @@ export function GuardPanel({ view, onShowField }: GuardPanelProps) {
             </ul>
           )}
         </section>
-      )}
       <button
         type="button"
         class="mg-chip"

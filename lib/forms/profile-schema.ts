@@ -86,8 +86,8 @@ const profileSchema = z
       };
       clash(seenNames, question.name, 'the name', 'name');
       clash(seenCodes, question.code, 'the code', 'code');
-      for (const label of [question.label, ...(question.aliases ?? [])]) {
-        clash(seenLabels, normaliseLabel(label), 'the label', 'label');
+      for (const label of new Set([question.label, ...(question.aliases ?? [])].map(normaliseLabel))) {
+        clash(seenLabels, label, 'the label', 'label');
       }
     });
   });

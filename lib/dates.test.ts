@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { daysInMonth, formatDate, isLeapYear, parseDate, parseDateParts } from './dates';
+
+describe('parseDate', () => {
+  it.each([
+    ['04/06/2026', '2026-06-04'],
+    ['4/6/2026', '2026-06-04'],
+    ['04.06.2026', '2026-06-04'],
+    ['04-06-2026', '2026-06-04'],
+    ['04-Jun-2026', '2026-06-04'],
+    ['04-JUN-2026', '2026-06-04'],
+    ['4 June 2026', '2026-06-04'],
+    ['4 Jun 2026', '2026-06-04'],
+    ['Thursday 4 June 2026', '2026-06-04'],
+    ['4th June 2026', '2026-06-04'],
+    ['2026-06-04', '2026-06-04'],
+    ['  04/06/2026  ', '2026-06-04'],
+    ['29/02/2028', '2028-02-29'],
+    ['29/02/2000', '2000-02-29'],
+    ['31/12/2026', '2026-12-31'],
+    ['30-Sept-2026', '2026-09-30'],
+  ])('reads %j as %s', (text, iso) => {
+    expect(parseDate(text)).toEqual({ state: 'valid', iso, text: text.trim() });
+  });
+
+  it.each([
+    '31/02/2026',
+    '29/02/2026',
+    '29/02/1900',
+    '13/13/2026',
+    '00/01/2026',
+    '31/04/2026',
+    '31-Jun-2026',
+    '4/6/26',
+    'tomorrow',
+    '2026-02-30',
+    '4 Juneteenth 2026',
+    '06/04/2026 10:00',
+  ])('keeps %j as an invalid date, never guessed', (text) => {
+    expect(parseDate(text)).toEqual({ state: 'invalid', text });
+  });
+
+  it('reads an empty box as no answer', () => {
+    expect(parseDate('')).toEqual({ state: 'empty' });
+    expect(parseDate('   ')).toEqual({ state: 'empty' });
+  });
+});
+
+describe('parseDateParts', () => {
+  it('reads three boxes', () => {
+    expect(parseDateParts('4', '6', '2026')).toEqual({ state: 'valid', iso: '2026-06-04', text: '4/6/2026' });
+    expect(parseDateParts('04', 'Jun', '2026')).toMatchObject({ state: 'valid', iso: '2026-06-04' });
+  });
+  it('reads three empty boxes as no answer', () => {
+    expect(parseDateParts('', ' ', '')).toEqual({ state: 'empty' });
+  });
+  it('keeps a part-filled or impossible date as invalid', () => {
+    expect(parseDateParts('4', '', '2026')).toEqual({ state: 'invalid', text: '4//2026' });
+    expect(parseDateParts('31', '2', '2026')).toEqual({ state: 'invalid', text: '31/2/2026' });
+    expect(parseDateParts('4', '6', '26')).toEqual({ state: 'invalid', text: '4/6/26' });
+  });
+});
+
+describe('calendar', () => {
+  it('knows leap years', () => {
+    expect([2024, 2028, 2000].map(isLeapYear)).toEqual([true, true, true]);
+    expect([2026, 1900, 2100].map(isLeapYear)).toEqual([false, false, false]);
+    expect(daysInMonth(2028, 2)).toBe(29);
+    expect(daysInMonth(2026, 2)).toBe(28);
+  });
+  it('writes dates as people read them', () => {
+    expect(formatDate('2026-06-04')).toBe('4 June 2026');
+    expect(formatDate('2027-01-31')).toBe('31 January 2027');
+  });
+});

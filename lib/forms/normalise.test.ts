@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseLabel } from './normalise';
+
+describe('normaliseLabel', () => {
+  const same = 'date of first review';
+  it.each([
+    'Date of first review',
+    'DATE OF FIRST REVIEW',
+    '  Date   of\n first\treview  ',
+    'Date of first review:',
+    'Date of first review?',
+    'Date of first review *',
+    'Date of first review*',
+    '* Date of first review',
+    'Date of first review (mandatory)',
+    'Date of first review (Required):',
+    '3.2 Date of first review',
+    '3.2. Date of first review',
+    'Q12 Date of first review',
+    'Q12. Date of first review:*',
+    '12) Date of first review',
+    'Date\u00a0of first review',
+  ])('reads %j as the reference label', (label) => {
+    expect(normaliseLabel(label)).toBe(same);
+  });
+
+  it('treats curly and straight apostrophes alike', () => {
+    expect(normaliseLabel('Young person’s views')).toBe(normaliseLabel("Young person's views"));
+  });
+
+  it('reads & as and', () => {
+    expect(normaliseLabel('Why the measure is necessary, reasonable & proportionate')).toBe(
+      normaliseLabel('Why the measure is necessary, reasonable and proportionate'),
+    );
+  });
+
+  it('keeps the words that make labels different', () => {
+    expect(normaliseLabel('Date of review')).not.toBe(normaliseLabel('Date of next review'));
+    expect(normaliseLabel('Reasons')).not.toBe(normaliseLabel('Reasons for the decision'));
+  });
+
+  it('keeps numbers that are part of the words', () => {
+    expect(normaliseLabel('Every 2 months')).toBe('every 2 months');
+  });
+
+  it('leaves nothing of a label that is only a number and marks', () => {
+    expect(normaliseLabel('3.2 *')).toBe('');
+  });
+});

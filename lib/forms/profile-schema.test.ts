@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { builtInProfiles } from './profiles';
+import { parseProfileJson, parseProfiles } from './profile-schema';
+
+const minimal = {
+  id: 'acme-agreement',
+  kind: 'agreement',
+  title: 'Online safety agreement',
+  questions: [
+    { name: 'agreementStartDate', type: 'date', label: 'Start of agreement' },
+    { name: 'signedBy', type: 'choice', label: 'Signed by', answers: [{ value: 'youngPerson', label: 'Child' }] },
+  ],
+};
+
+describe('parseProfiles', () => {
+  it('accepts the built-in profiles, unchanged', () => {
+    const result = parseProfiles(JSON.parse(JSON.stringify(builtInProfiles)));
+    expect(result).toEqual({ ok: true, profiles: JSON.parse(JSON.stringify(builtInProfiles)) });
+  });
+
+  it('accepts a council profile given as JSON text', () => {
+    const result = parseProfileJson(JSON.stringify(minimal));
+    expect(result.ok).toBe(true);
+  });
+
+  it('says when the file is not JSON, and uses nothing', () => {
+    const result = parseProfileJson('{"id": "acme",');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatch(/^The file is not valid JSON/);
+  });
+
+  it('names the place of every problem', () => {
+    const broken = {
+      ...minimal,
+      kind: 'contract',
+      questions: [
+        { name: 'agreementStartDate', type: 'when', label: 'Start of agreement' },
+        { name: 'signedBy', type: 'choice', label: 'Signed by' },
+        { name: 'Bad Name', type: 'text', label: 'Notes', colour: 'red' },
+      ],
+    };
+    const result = parseProfiles(broken);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        'kind: must be one of "decision", "agreement", "review"',
+        'questions 1 (agreementStartDate) type: must be one of "text", "date", "yesno", "choice", "multi", "table"',
+        'questions 2 (signedBy) answers: is needed for a choice question',
+        'questions 3 (Bad Name) name: must be a name in camelCase, like firstReviewDate',
+        'questions 3 (Bad Name): has a field a profile does not use: colour',
+      ]),
+    );
+  });
+
+  it('finds two questions with the same name, code or label', () => {
+    const result = parseProfiles({
+      ...minimal,
+      questions: [
+        { name: 'startDate', type: 'date', label: 'Start', code: 'A1' },
+        { name: 'startDate', type: 'date', label: '1.2 START:', code: 'A1' },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      'questions 2 (startDate) name: the name "startDate" is also used by question 1',
+      'questions 2 (startDate) code: the code "A1" is also used by question 1',
+      'questions 2 (startDate) label: the label "start" is also used by question 1',
+    ]);
+  });
+
+  it('numbers profiles in a list, and refuses the whole list for one bad profile', () => {
+    const result = parseProfiles([minimal, { ...minimal, id: 'Acme 2' }]);
+    expect(result).toEqual({ ok: false, errors: ['Profile 2, id: must be lower-case letters, digits and hyphens, like acme-agreement'] });
+  });
+
+  it('refuses an empty list and a profile without questions', () => {
+    expect(parseProfiles([])).toEqual({ ok: false, errors: ['The file holds no profile.'] });
+    expect(parseProfiles({ ...minimal, questions: [] })).toEqual({ ok: false, errors: ['questions: must list at least one question'] });
+    expect(parseProfiles({ ...minimal, title: undefined })).toEqual({ ok: false, errors: ['title: is missing'] });
+  });
+});

@@ -1,0 +1,141 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { builtInProfiles } from './profiles';
+import { scanDocument } from './scan';
+import { simpleAnswer } from '../../test/support/fixtures';
+
+function page(body: string, title = '') {
+  return new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, {
+    url: 'http://localhost/',
+  }).window.document;
+}
+
+const reviewTitle = '<h1>Internet monitoring: agreement review - Sam Taylor (1234567)</h1>';
+
+function answers(doc: Document) {
+  const result = scanDocument(doc, builtInProfiles);
+  if (!result) return null;
+  return Object.fromEntries(Object.entries(result.snapshot.fields).map(([name, field]) => [name, simpleAnswer(field.value)]));
+}
+
+describe('recognising a form', () => {
+  it('needs the title and the questions', () => {
+    const questions = `
+      <label for="a">Date of review</label><input id="a" value="04/06/2026">
+      <label for="b">Outcome</label><select id="b"><option></option><option selected>Continue</option></select>
+      <label for="c">Date of next review</label><input id="c" value="04/09/2026">`;
+    expect(scanDocument(page(reviewTitle + questions), builtInProfiles)?.snapshot.kind).toBe('review');
+    expect(scanDocument(page(questions), builtInProfiles)).toBeNull();
+    expect(scanDocument(page(reviewTitle + '<p>Status: Completed</p>'), builtInProfiles)).toBeNull();
+  });
+
+  it('is not fooled by the questions two forms share', () => {
+    // An agreement's title mentioned on a review page, and only labels both forms have.
+    const doc = page(`<h1>Internet monitoring: written agreement</h1>
+      <label for="a">Agreement start date</label><input id="a">
+      <label for="b">Agreement end date</label><input id="b">
+      <label for="c">Notes</label><input id="c">`);
+    expect(scanDocument(doc, builtInProfiles)).toBeNull();
+  });
+
+  it('recognises an older title', () => {
+    const doc = page(`<h1>Monitoring agreement</h1>
+      <label for="a">Monitoring measures agreed</label><textarea id="a">Filter</textarea>
+      <label for="b">Agreement start date</label><input id="b">
+      <label for="c">Date of first review</label><input id="c">`);
+    expect(scanDocument(doc, builtInProfiles)?.snapshot.title).toBe('monitoring agreement');
+  });
+
+  it('lists the questions it could not find, in form order', () => {
+    const doc = page(`${reviewTitle}
+      <label for="c">Date of next review</label><input id="c">
+      <label for="a">Date of review</label><input id="a">
+      <label for="b">Outcome</label><select id="b"><option>Continue</option></select>`);
+    expect(scanDocument(doc, builtInProfiles)?.snapshot.missing).toEqual([
+      'agreementStartDate', 'agreementEndDate', 'attendees', 'youngPersonNotAttendedReason', 'youngPersonViews',
+      'actionPlanProgress', 'stillNecessary', 'necessityReasons',
+    ]);
+  });
+});
+
+describe('reading answers', () => {
+  it('keeps an impossible date as invalid, with its text', () => {
+    const doc = page(`${reviewTitle}
+      <label for="a">Date of review</label><input id="a" value="31/02/2026">
+      <label for="b">Outcome</label><select id="b"><option>End monitoring</option></select>
+      <label for="c">Date of next review</label><input id="c" value="">`);
+    expect(answers(doc)).toMatchObject({ reviewDate: { invalid: '31/02/2026' }, nextReviewDate: null, outcome: 'endMonitoring' });
+  });
+
+  it('reads yes/no as a checkbox, radios, or a dropdown', () => {
+    const doc = page(`${reviewTitle}
+      <label for="a">Date of review</label><input id="a">
+      <input type="checkbox" id="b" checked><label for="b">Is monitoring still necessary?</label>
+      <label for="c">Outcome</label><select id="c"><option value="">Please select</option><option>Continue</option></select>
+      <label for="d">Date of next review</label><input id="d">`);
+    expect(answers(doc)).toMatchObject({ stillNecessary: 'yes', outcome: null });
+    const radios = page(`${reviewTitle}
+      <label for="a">Date of review</label><input id="a">
+      <fieldset><legend>Is monitoring still necessary?</legend>
+        <label><input type="radio" name="n" value="Y"> Yes</label><label><input type="radio" name="n" value="N" checked> No</label></fieldset>
+      <label for="d">Date of next review</label><input id="d">`);
+    expect(answers(radios)).toMatchObject({ stillNecessary: 'no' });
+    const unanswered = page(`${reviewTitle}
+      <label for="a">Date of review</label><input id="a">
+      <label for="s">Is monitoring still necessary?</label><select id="s"><option></option><option>Yes</option><option>No</option></select>
+      <label for="d">Date of next review</label><input id="d">`);
+    expect(answers(unanswered)).toMatchObject({ stillNecessary: null });
+  });
+
+  it('keeps an answer the profile does not know, so it is never taken as a known one', () => {
+    const doc = page(`${reviewTitle}
+      <label for="a">Date of review</label><input id="a">
+      <label for="b">Outcome</label><select id="b"><option>Pause monitoring</option></select>
+      <label for="c">Date of next review</label><input id="c">`);
+    const result = scanDocument(doc, builtInProfiles)!;
+    expect(result.snapshot.fields.outcome!.value).toEqual({ type: 'choice', answer: null, text: 'Pause monitoring' });
+  });
+
+  it('marks questions the page hides, and prefers a shown control to a hidden copy', () => {
+    const doc = page(`${reviewTitle}
+      <label for="a">Date of review</label><input id="a">
+      <div hidden><label for="r">Reason the young person did not attend</label><input id="r"></div>
+      <div style="display:none"><label for="x">Outcome</label><select id="x"><option>End monitoring</option></select></div>
+      <label for="b">Outcome</label><select id="b"><option>Continue</option></select>
+      <label for="c">Date of next review</label><input id="c">`);
+    const { fields } = scanDocument(doc, builtInProfiles)!.snapshot;
+    expect(fields.youngPersonNotAttendedReason!.hidden).toBe(true);
+    expect(fields.outcome!.hidden).toBe(false);
+    expect(simpleAnswer(fields.outcome!.value)).toBe('continue');
+  });
+
+  it('finds a question by its code when the label is the council’s own', () => {
+    const doc = page(`${reviewTitle}
+      <label for="a">When did the review take place?</label><input id="a" name="MR_DATE" value="4 June 2026">
+      <label for="b">What happens next</label><select id="b" data-question-code="MR_OUTCOME"><option>Continue</option></select>
+      <label for="c">Next one</label><input id="MR_NEXT_REVIEW-input" value="2026-09-01">`);
+    const result = scanDocument(doc, builtInProfiles)!;
+    expect(answers(doc)).toMatchObject({ reviewDate: '2026-06-04', outcome: 'continue', nextReviewDate: '2026-09-01' });
+    expect(result.snapshot.fields.reviewDate!.foundBy).toBe('code');
+  });
+
+  it('does not take a code inside a longer code', () => {
+    const doc = page(`${reviewTitle}
+      <label for="a">Date of review</label><input id="a">
+      <label for="b">Outcome</label><select id="b"><option>Continue</option></select>
+      <label for="c">Something else</label><input id="c" name="MR_DATE_OF_BIRTH">`);
+    expect(scanDocument(doc, builtInProfiles)).toBeNull();
+  });
+
+  it('gives every field a locator that finds its control again', () => {
+    const doc = page(`${reviewTitle}<div><div>
+      <label for="a">Date of review</label><input id="a">
+      <p>Outcome</p><select><option>Continue</option></select>
+      <label>Date of next review <input></label></div></div>`);
+    const result = scanDocument(doc, builtInProfiles)!;
+    for (const [name, field] of Object.entries(result.snapshot.fields)) {
+      expect(doc.querySelector(field.locator), name).toBe(result.elements.get(name));
+    }
+    expect(JSON.parse(JSON.stringify(result.snapshot))).toEqual(result.snapshot);
+  });
+});
