@@ -20,6 +20,8 @@ export default defineConfig({
     description:
       "Checks internet-monitoring decision records, agreements and reviews in Mosaic against the council's procedure.",
     minimum_chrome_version: '120',
+    // The settings the rules need (due-soon window, longest agreement) and the user's role.
+    permissions: ['storage'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

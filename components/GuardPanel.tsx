@@ -1,77 +1,129 @@
-import { useState } from 'preact/hooks';
-import type { GapView, GuardView } from '../lib/guard/view-model';
-import { countBySeverity, FORM_NAMES } from '../lib/guard/view-model';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CheckView, CitationView, GapView, GuardView } from '../lib/guard/view-model';
+import { countBySeverity, statusText } from '../lib/guard/view-model';
 
 export interface GuardPanelProps {
   view: GuardView;
   /** Scroll to and focus the question a gap names. */
   onShowField: (gap: GapView) => void;
+  /** Asks the panel to open and take the focus (after "Go back and fix"). */
+  focusRequest?: number;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+function Citation({ citation }: { citation: CitationView }) {
+  if (citation.quotes.length === 0) return <span class="mg-cite-label">{citation.label}</span>;
+  return (
+    <details class="mg-cite">
+      <summary>{citation.label}</summary>
+      {citation.quotes.map((quote) => (
+        <blockquote key={quote}>{quote}</blockquote>
+      ))}
+    </details>
+  );
 }
 
-export function chipText(view: GuardView): string {
-  const { error, warning } = countBySeverity(view.gaps);
-  if (error === 0 && warning === 0) return 'All questions found';
-  const parts: string[] = [];
-  if (error > 0) parts.push(`${error} to fix`);
-  if (warning > 0) parts.push(`${warning} to check`);
-  return parts.join(', ');
+function Gap({ gap, onShowField }: { gap: GapView; onShowField: (gap: GapView) => void }) {
+  return (
+    <li class="mg-gap" data-rule={gap.rule} data-severity={gap.severity} data-field={gap.field}>
+      {gap.locator ? (
+        <button type="button" class="mg-link" onClick={() => onShowField(gap)}>
+          {gap.message}
+        </button>
+      ) : (
+        <span class="mg-gap-message">{gap.message}</span>
+      )}
+      <Citation citation={gap.citation} />
+    </li>
+  );
 }
 
-export function GuardPanel({ view, onShowField }: GuardPanelProps) {
+function Check({ check }: { check: CheckView }) {
+  return (
+    <li class="mg-check" data-check={check.rule} data-met={String(check.met)}>
+      <strong class={`mg-tag ${check.met ? 'mg-tag--ok' : `mg-tag--${check.severity}`}`}>{check.met ? 'Met' : 'Not met'}</strong>{' '}
+      <span>{check.summary}</span>
+      <Citation citation={check.citation} />
+    </li>
+  );
+}
+
+export function GuardPanel({ view, onShowField, focusRequest = 0 }: GuardPanelProps) {
   const [open, setOpen] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusRequest > 0) {
+      setOpen(true);
+      // After the panel is shown.
+      queueMicrotask(() => heading.current?.focus());
+    }
+  }, [focusRequest]);
+
+  const errors = view.gaps.filter((gap) => gap.severity === 'error');
+  const warnings = view.gaps.filter((gap) => gap.severity === 'warning');
   const { error } = countBySeverity(view.gaps);
-  const formName = FORM_NAMES[view.kind];
-  const summary = chipText(view);
+  const status = statusText(view.gaps);
+  const met = view.checks.filter((check) => check.met).length;
   return (
     <div class="mg" lang="en-GB">
       <div role="status" class="mg-visually-hidden">
-        {`Monitoring Guard: ${formName}. ${summary}.`}
+        {`Monitoring Guard, ${view.formName}: ${status}.`}
       </div>
-      {/* Always in the shadow root (contract.md: one element per gap), shown when opened. */}
+      {/* Always in the shadow root (contract.md: one element per gap); shown when opened. */}
       <section class="mg-panel" id="mg-panel" aria-labelledby="mg-panel-title" hidden={!open}>
-          <h2 id="mg-panel-title">{formName}</h2>
+        <div class="mg-panel-head">
+          <h2 id="mg-panel-title" tabIndex={-1} ref={heading}>
+            {view.formName}
+          </h2>
+          <button type="button" class="mg-minimise" onClick={() => setOpen(false)}>
+            Minimise<span class="mg-visually-hidden"> the Monitoring Guard panel</span>
+          </button>
+        </div>
+        <p class="mg-meta">
+          {view.personId ? `Person ID ${view.personId}. ` : 'No person ID found on this page. '}
+          {`${view.questionsFound} of ${view.questionsExpected} questions found.`}
+          {view.readOnly ? ' Opened read-only.' : ''}
+        </p>
+        {view.gaps.length === 0 && (
           <p>
-            {view.personId ? `Person ID ${view.personId}. ` : 'No person ID found on this page. '}
-            {`Found ${view.questionsFound} of ${view.questionsExpected} questions.`}
-            {view.readOnly ? ' Opened read-only.' : ''}
+            <strong class="mg-tag mg-tag--ok">Complete</strong> The answers meet every check of the procedure that applies.
           </p>
-          {view.gaps.length === 0 ? (
-            <p>
-              <strong class="mg-tag mg-tag--ok">Found</strong> Every question of this form is on the page.
-            </p>
-          ) : (
+        )}
+        {errors.length > 0 && (
+          <>
+            <h3>To fix</h3>
             <ul class="mg-gaps">
-              {view.gaps.map((gap) => (
-                <li class="mg-gap" key={gap.key} data-rule={gap.rule} data-severity={gap.severity} data-field={gap.field}>
-                  <strong class={`mg-tag mg-tag--${gap.severity}`}>{gap.severity === 'error' ? 'To fix' : 'To check'}</strong>{' '}
-                  <span class="mg-gap-message">
-                    {gap.locator ? (
-                      <button type="button" class="mg-link" onClick={() => onShowField(gap)}>
-                        {gap.message}
-                      </button>
-                    ) : (
-                      gap.message
-                    )}
-                  </span>
-                </li>
+              {errors.map((gap) => (
+                <Gap key={gap.key} gap={gap} onShowField={onShowField} />
               ))}
             </ul>
-          )}
-        </section>
-      <button
-        type="button"
-        class="mg-chip"
-        aria-expanded={open}
-        aria-controls="mg-panel"
-        onClick={() => setOpen(!open)}
-      >
+          </>
+        )}
+        {warnings.length > 0 && (
+          <>
+            <h3>To check</h3>
+            <ul class="mg-gaps mg-gaps--warnings">
+              {warnings.map((gap) => (
+                <Gap key={gap.key} gap={gap} onShowField={onShowField} />
+              ))}
+            </ul>
+          </>
+        )}
+        {view.signOff && (
+          <>
+            <h3>Sign-off checklist</h3>
+            <p class="mg-meta">{`${met} of ${view.checks.length} checks met.`}</p>
+            <ul class="mg-checks">
+              {view.checks.map((check) => (
+                <Check key={check.rule} check={check} />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <button type="button" class="mg-chip" aria-expanded={open} aria-controls="mg-panel" onClick={() => setOpen(!open)}>
         <span>Monitoring Guard</span>
-        <span class={`mg-tag ${error > 0 ? 'mg-tag--error' : 'mg-tag--ok'}`}>{summary}</span>
-        <span class="mg-visually-hidden">{open ? ', hide details' : ', show details'}</span>
+        <strong class={`mg-tag ${error > 0 ? 'mg-tag--error' : view.gaps.length > 0 ? 'mg-tag--warning' : 'mg-tag--ok'}`}>{status}</strong>
+        <span class="mg-visually-hidden">{open ? ': hide details' : ': show details'}</span>
       </button>
     </div>
   );

@@ -86,3 +86,44 @@ export function formatDate(iso: IsoDate): string {
   const name = MONTHS[month - 1] ?? '';
   return `${day} ${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
 }
+
+/**
+ * A calendar date some calendar months later (or earlier): one month after 31 January is 28
+ * February (29 in a leap year), after 31 August, 30 September.
+ */
+export function addMonths(iso: IsoDate, months: number): IsoDate {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(index / 12);
+  const newMonth = (index % 12) + 1;
+  const newDay = Math.min(day, daysInMonth(newYear, newMonth));
+  return `${String(newYear).padStart(4, '0')}-${String(newMonth).padStart(2, '0')}-${String(newDay).padStart(2, '0')}`;
+}
+
+/** A calendar date some days later (or earlier). */
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day + days));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const utc = (iso: IsoDate) => {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    return Date.UTC(year, month - 1, day);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/** Today's calendar date in the UK (Europe/London), whatever the computer's time zone. */
+export function todayInUk(now: Date = new Date()): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { builtInProfiles } from '../../lib/forms/profiles';
+import { completeSettings } from '../../lib/settings';
 import { Guard } from './guard';
 
 /**
@@ -16,7 +18,19 @@ export default defineContentScript({
   main(ctx) {
     const guard = new Guard(document, { profiles: builtInProfiles });
     guard.start();
+    // The settings the rules need, and the user's role, from the extension's storage.
+    const applySettings = (stored: unknown) => {
+      if (ctx.isValid) guard.setSettings(completeSettings(stored));
+    };
+    void browser.storage.local.get('settings').then((items) => applySettings(items.settings), () => undefined);
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes.settings) applySettings(changes.settings.newValue);
+    };
+    browser.storage.onChanged.addListener(onChanged);
     // When the extension is reloaded or updated, leave nothing half-attached.
-    ctx.onInvalidated(() => guard.stop());
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onChanged);
+      guard.stop();
+    });
   },
 });

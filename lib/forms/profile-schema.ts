@@ -35,7 +35,6 @@ const questionSchema = z
     section: z.string().optional(),
     answers: z.array(answerSchema).min(1, 'must list at least one answer').optional(),
     columns: z.array(columnSchema).min(1, 'must list at least one column').optional(),
-    pastEvent: z.boolean().optional(),
   })
   .superRefine((question, ctx) => {
     const needsAnswers = question.type === 'choice' || question.type === 'multi';
@@ -50,9 +49,6 @@ const questionSchema = z
     }
     if (question.type !== 'table' && question.columns) {
       ctx.addIssue({ code: 'custom', path: ['columns'], message: `is only for table questions, not ${question.type}` });
-    }
-    if (question.pastEvent !== undefined && question.type !== 'date') {
-      ctx.addIssue({ code: 'custom', path: ['pastEvent'], message: 'is only for date questions' });
     }
     if (question.label && normaliseLabel(question.label) === '') {
       ctx.addIssue({ code: 'custom', path: ['label'], message: 'has no words left once numbers and marks are taken off' });

@@ -53,11 +53,6 @@ export interface Question {
   answers?: AnswerOption[];
   /** Table questions: the columns. */
   columns?: TableColumn[];
-  /**
-   * Dates only: a past event (a concern raised, a meeting held, a signature), which cannot be
-   * in the future.
-   */
-  pastEvent?: boolean;
 }
 
 export interface FormProfile {

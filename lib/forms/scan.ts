@@ -575,6 +575,7 @@ export function scanDocument(doc: Document, profiles: readonly FormProfile[], op
     readOnly: best.readOnly,
     fields,
     missing,
+    labels: Object.fromEntries(profile.questions.map((question) => [question.name, question.label])),
   };
   return { snapshot, elements };
 }

@@ -44,4 +44,6 @@ export interface FormSnapshot {
   fields: Record<string, FieldSnapshot>;
   /** Field names of the questions the profile expects but the page does not show, in form order. */
   missing: string[];
+  /** The profile's label of every question, by field name (for messages about missing ones too). */
+  labels: Record<string, string>;
 }

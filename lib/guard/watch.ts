@@ -19,7 +19,7 @@ export interface WatchOptions {
 }
 
 export interface Watcher {
-  /** Scan now if a scan is waiting. */
+  /** Scan now (whether or not a change has been seen yet), and drop any scan waiting. */
   flush(): void;
   stop(): void;
 }
@@ -93,7 +93,9 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
 
   return {
     flush() {
-      if (quietTimer !== null || deadlineTimer !== null || idleHandle !== null) run();
+      // Mutation records may still be queued (they arrive as a microtask): scan regardless.
+      observer.takeRecords();
+      run();
     },
     stop() {
       stopped = true;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchWithExtension } from '../support/browser';
 import { serveDirectory, type StaticServer } from '../support/server';
-import { FIXTURES_DIR, loadFixtures, type ExpectedForm } from '../support/fixtures';
+import { expectedRules, FIXTURES_DIR, loadFixtures, type ExpectedForm } from '../support/fixtures';
 import { readGuard, settle, waitForGuard } from '../support/guard-probe';
 
 let browser: Browser;
@@ -29,14 +29,17 @@ async function openPage(file: string): Promise<Page> {
   return page;
 }
 
-function expectRecognised(reading: Awaited<ReturnType<typeof readGuard>>, form: ExpectedForm) {
+function expectRecognised(reading: Awaited<ReturnType<typeof readGuard>>, form: ExpectedForm, rulesKey: string) {
   expect(reading.count).toBe(1);
   expect(reading.kind).toBe(form.kind);
   expect(reading.personId).toBe(form.personId);
-  // Until the rules exist, the gaps are the questions the page does not show.
-  expect(reading.errors).toBe(form.missing.length);
-  expect(reading.gaps.map((gap) => gap.field).sort()).toEqual([...form.missing].sort());
-  expect(reading.state).toBe(form.missing.length > 0 ? 'gaps' : 'complete');
+  // Exactly the catalogue's gaps for this page, each counted once in the attributes.
+  expect([...new Set(reading.gaps.map((gap) => gap.rule))].sort()).toEqual(expectedRules(rulesKey));
+  const errors = reading.gaps.filter((gap) => gap.severity === 'error').length;
+  const warnings = reading.gaps.filter((gap) => gap.severity === 'warning').length;
+  expect(errors + warnings).toBe(reading.gaps.length);
+  expect([reading.errors, reading.warnings]).toEqual([errors, warnings]);
+  expect(reading.state).toBe(errors + warnings > 0 ? 'gaps' : 'complete');
 }
 
 describe('recognition on every fixture page', () => {
@@ -50,7 +53,7 @@ describe('recognition on every fixture page', () => {
           await waitForGuard(page);
           // Pages that add their sections by script: wait until they have.
           const reading = fixture.html.includes('setTimeout') ? await settle(page, 1500) : await readGuard(page);
-          expectRecognised(reading, form);
+          expectRecognised(reading, form, fixture.file);
         } else {
           expect((await settle(page)).count).toBe(0);
         }
@@ -58,7 +61,7 @@ describe('recognition on every fixture page', () => {
           const frame = page.frames().find((candidate) => candidate.url().endsWith(`/${src}`));
           expect(frame, `frame ${src}`).toBeDefined();
           await waitForGuard(frame!);
-          expectRecognised(await readGuard(frame!), frameForm);
+          expectRecognised(await readGuard(frame!), frameForm, `${fixture.file}#${src}`);
         }
       } finally {
         await page.close();

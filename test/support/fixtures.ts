@@ -80,3 +80,11 @@ export function simpleForm(snapshot: FormSnapshot): ExpectedForm {
   }
   return { kind: snapshot.kind, personId: snapshot.personId, readOnly: snapshot.readOnly, answers, hidden, missing: snapshot.missing };
 }
+
+/** The rule IDs each form must be reported with (test/fixtures/expected-rules.json); frames as "host.html#frame.html". */
+export function expectedRules(key: string): string[] {
+  const all = JSON.parse(readFileSync(join(FIXTURES_DIR, 'expected-rules.json'), 'utf8')) as Record<string, string[]>;
+  const rules = all[key];
+  if (!rules) throw new Error(`No expected rules for ${key} in expected-rules.json`);
+  return [...rules].sort();
+}

@@ -7,7 +7,9 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { builtInProfiles } from '../../lib/forms/profiles';
 import { scanDocument } from '../../lib/forms/scan';
-import { loadFixtures, simpleForm } from '../support/fixtures';
+import { evaluate } from '../../lib/procedure/evaluate';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { expectedRules, loadFixtures, simpleForm } from '../support/fixtures';
 
 /** Pages that add sections by script do so within half a second of loading. */
 const SCRIPT_SETTLE_MS = 600;
@@ -33,6 +35,9 @@ describe('fixture pages', () => {
           expect(result).not.toBeNull();
           const actual = simpleForm(result!.snapshot);
           expect({ ...actual, hidden: [...actual.hidden].sort() }).toEqual({ ...expected, hidden: [...expected.hidden].sort() });
+          // The procedure's verdict on what was read: exactly the catalogue's gaps for this page.
+          const evaluation = evaluate(result!.snapshot, { today: '2026-11-25', settings: DEFAULT_SETTINGS, trackedReviewDue: null });
+          expect([...new Set(evaluation.gaps.map((gap) => gap.rule))].sort()).toEqual(expectedRules(fixture.file));
         }
       } finally {
         dom.window.close();

@@ -1,27 +1,48 @@
-/** The guard in one document (jsdom): mounted as contract.md says, following the page, removed with the form. */
+/** The guard in one document (jsdom): mounted as contract.md says, following the page, holding back Finish. */
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Guard } from '../../entrypoints/content/guard';
 import { builtInProfiles } from '../../lib/forms/profiles';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 
+/** A review with the Progress section still to come, and the young person's views left empty. */
 const FORM = `<div class="bar">Internet monitoring: agreement review - Sam Taylor (1234567)</div>
+  <div class="toolbar"><button id="save">Save</button> <button id="finish">Finish</button> <span id="status"></span></div>
   <form id="f">
-    <label for="a">Date of review</label><input id="a">
-    <label for="b">Outcome</label><select id="b"><option>Continue</option></select>
-    <label for="c">Date of next review</label><input id="c">
-  </form>`;
+    <label for="a">Agreement start date</label><input id="a" value="01/07/2026">
+    <label for="b">Agreement end date</label><input id="b" value="31/12/2026">
+    <label for="c">Date of review</label><input id="c" value="01/08/2026">
+    <fieldset><legend>Who attended the review?</legend>
+      <label><input type="checkbox" checked> Young person</label><label><input type="checkbox" checked> Family</label>
+      <label><input type="checkbox"> Carers</label></fieldset>
+    <label for="d">Reason the young person did not attend</label><input id="d">
+    <label for="e">Young person's views</label><textarea id="e"></textarea>
+    <label for="o">Outcome</label><select id="o"><option></option><option selected>Continue</option></select>
+    <label for="n">Date of next review</label><input id="n" value="01/11/2026">
+  </form>
+  <script>
+    document.getElementById('save').addEventListener('click', () => { document.getElementById('status').textContent = 'Saved'; });
+    document.getElementById('finish').addEventListener('click', () => { document.getElementById('status').textContent = 'Finished'; });
+  </script>`;
+
+const PROGRESS = `<label for="p">Progress on the positive measures in the action plan</label><textarea id="p">Sessions done</textarea>
+  <fieldset><legend>Is monitoring still necessary?</legend><label><input type="radio" name="s" checked> Yes</label><label><input type="radio" name="s"> No</label></fieldset>
+  <label for="r">Reasons</label><textarea id="r">Contact continues</textarea>`;
 
 let dom: JSDOM | null = null;
 let guard: Guard | null = null;
 
-function start(body: string) {
-  dom = new JSDOM(`<!doctype html><body>${body}`, { url: 'http://localhost/', pretendToBeVisual: true });
-  guard = new Guard(dom.window.document, { profiles: builtInProfiles });
+function start(body: string, settings = DEFAULT_SETTINGS) {
+  dom = new JSDOM(`<!doctype html><body>${body}`, { url: 'http://localhost/', pretendToBeVisual: true, runScripts: 'dangerously' });
+  guard = new Guard(dom.window.document, { profiles: builtInProfiles, settings, today: () => '2026-11-25' });
   guard.start();
   return dom.window.document;
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const host = (doc: Document) => doc.querySelector('monitoring-guard')!;
+const rules = (doc: Document) =>
+  Array.from(host(doc).shadowRoot!.querySelectorAll('[data-rule]'), (gap) => `${gap.getAttribute('data-rule')}:${gap.getAttribute('data-severity')}`);
 
 afterEach(() => {
   guard?.stop();
@@ -30,19 +51,22 @@ afterEach(() => {
 });
 
 describe('the guard in a page', () => {
-  it('adds one <monitoring-guard> with the form kind, person ID and gaps', () => {
+  it('adds one <monitoring-guard> with the form kind, person ID and each gap with its rule', () => {
     const doc = start(FORM);
-    const hosts = doc.querySelectorAll('monitoring-guard');
-    expect(hosts).toHaveLength(1);
-    const host = hosts[0]!;
-    expect(host.getAttribute('data-form-kind')).toBe('review');
-    expect(host.getAttribute('data-person-id')).toBe('1234567');
-    expect(host.getAttribute('data-state')).toBe('gaps');
-    expect(host.getAttribute('data-errors')).toBe('8');
-    expect(host.getAttribute('data-warnings')).toBe('0');
-    const gaps = host.shadowRoot!.querySelectorAll('[data-severity]');
-    expect(gaps).toHaveLength(8);
-    expect(host.shadowRoot!.textContent).toContain("Could not find the question 'Agreement start date': check the form profile");
+    expect(doc.querySelectorAll('monitoring-guard')).toHaveLength(1);
+    expect(host(doc).getAttribute('data-form-kind')).toBe('review');
+    expect(host(doc).getAttribute('data-person-id')).toBe('1234567');
+    expect(host(doc).getAttribute('data-state')).toBe('gaps');
+    expect(rules(doc).sort()).toEqual([
+      'action-plan-progress:error', 'necessity-reviewed:error', 'necessity-reviewed:error', 'outcome-consistent:error',
+      'young-person-views:warning',
+    ]);
+    expect(host(doc).getAttribute('data-errors')).toBe('4');
+    expect(host(doc).getAttribute('data-warnings')).toBe('1');
+    const text = host(doc).shadowRoot!.textContent ?? '';
+    expect(text).toContain("Could not find the question 'Progress on the positive measures in the action plan': check the form profile");
+    expect(text).toContain("Enter the young person's views");
+    expect(text).toContain('Procedure 2');
   });
 
   it('adds nothing to a page without a form', () => {
@@ -51,29 +75,69 @@ describe('the guard in a page', () => {
     expect(doc.body.innerHTML).not.toContain('monitoring-guard');
   });
 
-  it('follows questions added later, and goes when the form goes', async () => {
+  it('follows sections added later and answers typed, and goes when the form goes', async () => {
     const doc = start(FORM);
-    doc.getElementById('f')!.insertAdjacentHTML('beforeend', '<label for="d">Agreement start date</label><input id="d">');
+    doc.getElementById('f')!.insertAdjacentHTML('beforeend', PROGRESS);
     await tick(700);
-    expect(doc.querySelector('monitoring-guard')!.getAttribute('data-errors')).toBe('7');
+    expect(rules(doc)).toEqual(['young-person-views:warning']);
+    const views = doc.getElementById('e') as HTMLTextAreaElement;
+    views.value = 'Finds the checks fair';
+    views.dispatchEvent(new dom!.window.Event('input', { bubbles: true }));
+    await tick(700);
+    expect(host(doc).getAttribute('data-state')).toBe('complete');
+    expect(rules(doc)).toEqual([]);
+    expect(host(doc).shadowRoot!.textContent).toContain('Complete');
     doc.getElementById('f')!.remove();
     await tick(700);
     expect(doc.querySelector('monitoring-guard')).toBeNull();
   });
 
-  it('takes no notice of its own changes', async () => {
+  it('holds back Finish while there are errors, and lets the worker go back or finish anyway', () => {
     const doc = start(FORM);
-    const host = doc.querySelector('monitoring-guard')!;
-    const before = host.shadowRoot!.innerHTML;
-    (host.shadowRoot!.querySelector('.mg-chip') as HTMLElement).click();
-    await tick(700);
-    expect(host.shadowRoot!.innerHTML).not.toBe(before);
-    expect(doc.querySelectorAll('monitoring-guard')).toHaveLength(1);
+    const status = doc.getElementById('status')!;
+    doc.getElementById('save')!.click();
+    expect(status.textContent).toBe('Saved');
+    doc.getElementById('finish')!.click();
+    expect(status.textContent).toBe('Saved');
+    const shadow = host(doc).shadowRoot!;
+    const dialog = shadow.querySelector('dialog')!;
+    expect(dialog.textContent).toContain('There is a problem');
+    expect(dialog.querySelectorAll('li')).toHaveLength(4);
+    expect(shadow.activeElement?.getAttribute('data-action')).toBe('go-back');
+    (shadow.querySelector('[data-action=go-back]') as HTMLElement).click();
+    expect(shadow.querySelector('dialog')).toBeNull();
+    expect(status.textContent).toBe('Saved');
+    doc.getElementById('finish')!.click();
+    (shadow.querySelector('[data-action=finish-anyway]') as HTMLElement).click();
+    expect(shadow.querySelector('dialog')).toBeNull();
+    expect(status.textContent).toBe('Finished');
   });
 
-  it('leaves nothing behind when stopped (the extension reloaded)', () => {
+  it('lets Finish through when there are only warnings', () => {
+    const doc = start(FORM);
+    doc.getElementById('f')!.insertAdjacentHTML('beforeend', PROGRESS);
+    doc.getElementById('finish')!.click();
+    expect(host(doc).shadowRoot!.querySelector('dialog')).toBeNull();
+    expect(doc.getElementById('status')!.textContent).toBe('Finished');
+  });
+
+  it('shows a manager the sign-off checklist: every rule that applies, met or not', () => {
+    const doc = start(FORM + `<script>document.getElementById('f').insertAdjacentHTML('beforeend', ${JSON.stringify(PROGRESS)})</script>`, {
+      ...DEFAULT_SETTINGS,
+      role: 'manager',
+    });
+    const checks = Array.from(host(doc).shadowRoot!.querySelectorAll('[data-check]'), (check) => [check.getAttribute('data-check'), check.getAttribute('data-met')]);
+    expect(checks).toContainEqual(['young-person-views', 'false']);
+    expect(checks).toContainEqual(['next-review-due', 'true']);
+    expect(checks.map(([rule]) => rule)).not.toContain('review-on-time');
+    expect(host(doc).shadowRoot!.textContent).toContain('Sign-off checklist');
+  });
+
+  it('leaves nothing behind when stopped (the extension reloaded), and no click held', () => {
     const doc = start(FORM);
     guard!.stop();
     expect(doc.querySelector('monitoring-guard')).toBeNull();
+    doc.getElementById('finish')!.click();
+    expect(doc.getElementById('status')!.textContent).toBe('Finished');
   });
 });

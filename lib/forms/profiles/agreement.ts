@@ -22,13 +22,13 @@ export const agreementProfile: FormProfile = {
   titleAliases: ['Monitoring agreement'],
   templateCode: 'CS_INET_MON_AGR',
   questions: [
-    { name: 'decisionDate', type: 'date', code: 'MA_DECISION_DATE', section: 'Agreement', label: 'Date of decision to monitor', pastEvent: true },
+    { name: 'decisionDate', type: 'date', code: 'MA_DECISION_DATE', section: 'Agreement', label: 'Date of decision to monitor' },
     { name: 'measuresAgreed', type: 'text', code: 'MA_MEASURES', section: 'Agreement', label: 'Monitoring measures agreed' },
     { name: 'agreementStartDate', type: 'date', code: 'MA_START', section: 'Agreement', label: 'Agreement start date', aliases: ['Start date of agreement'] },
     { name: 'agreementEndDate', type: 'date', code: 'MA_END', section: 'Agreement', label: 'Agreement end date', aliases: ['End date of agreement'] },
     { name: 'gillickCompetent', type: 'yesno', code: 'MA_GILLICK', section: 'Consent', label: 'Is the young person Gillick competent to agree to this?', aliases: ['Is the young person Gillick competent?'] },
     { name: 'gillickAssessedBy', type: 'text', code: 'MA_GILLICK_BY', section: 'Consent', label: 'Gillick competence assessed by' },
-    { name: 'gillickAssessedDate', type: 'date', code: 'MA_GILLICK_DATE', section: 'Consent', label: 'Date Gillick competence assessed', pastEvent: true },
+    { name: 'gillickAssessedDate', type: 'date', code: 'MA_GILLICK_DATE', section: 'Consent', label: 'Date Gillick competence assessed' },
     {
       name: 'signedBy', type: 'choice', code: 'MA_SIGNED_BY', section: 'Consent', label: 'Agreement signed by',
       answers: [
@@ -39,7 +39,7 @@ export const agreementProfile: FormProfile = {
       ],
     },
     { name: 'signatoryName', type: 'text', code: 'MA_SIGNATORY_NAME', section: 'Consent', label: 'Name of signatory' },
-    { name: 'signedDate', type: 'date', code: 'MA_SIGNED_DATE', section: 'Consent', label: 'Date written agreement signed', aliases: ['Date agreement signed'], pastEvent: true },
+    { name: 'signedDate', type: 'date', code: 'MA_SIGNED_DATE', section: 'Consent', label: 'Date written agreement signed', aliases: ['Date agreement signed'] },
     { name: 'agreementOnRecord', type: 'yesno', code: 'MA_UPLOADED', section: 'Consent', label: "Signed agreement added to the young person's record?" },
     {
       name: 'actionPlan', type: 'table', code: 'MA_ACTIONS', section: 'Action plan', label: 'Positive measures to replace monitoring',

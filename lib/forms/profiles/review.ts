@@ -9,9 +9,9 @@ export const reviewProfile: FormProfile = {
   titleAliases: ['Monitoring agreement review'],
   templateCode: 'CS_INET_MON_REV',
   questions: [
-    { name: 'agreementStartDate', type: 'date', code: 'MR_AGREEMENT_START', section: 'Review', label: 'Agreement start date', aliases: ['Start date of agreement'], pastEvent: true },
+    { name: 'agreementStartDate', type: 'date', code: 'MR_AGREEMENT_START', section: 'Review', label: 'Agreement start date', aliases: ['Start date of agreement'] },
     { name: 'agreementEndDate', type: 'date', code: 'MR_AGREEMENT_END', section: 'Review', label: 'Agreement end date', aliases: ['End date of agreement'] },
-    { name: 'reviewDate', type: 'date', code: 'MR_DATE', section: 'Review', label: 'Date of review', aliases: ['Review date'], pastEvent: true },
+    { name: 'reviewDate', type: 'date', code: 'MR_DATE', section: 'Review', label: 'Date of review', aliases: ['Review date'] },
     { name: 'attendees', type: 'multi', code: 'MR_ATTENDEES', section: 'Review', label: 'Who attended the review?', answers: reviewAttendeeAnswers() },
     { name: 'youngPersonNotAttendedReason', type: 'text', code: 'MR_YP_NOT_ATTENDED', section: 'Review', label: 'Reason the young person did not attend' },
     { name: 'youngPersonViews', type: 'text', code: 'MR_YP_VIEWS', section: 'Review', label: "Young person's views" },

@@ -1,0 +1,194 @@
+/**
+ * The guard as a social worker meets it, in Chromium with the built extension: gaps that follow
+ * typing and choices within a second, Finish held back with errors (and never Save), and an
+ * accessibility scan (axe-core, WCAG 2.2 AA) of the chip, the panel and the dialog.
+ */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchWithExtension } from '../support/browser';
+import { serveDirectory, type StaticServer } from '../support/server';
+import { FIXTURES_DIR } from '../support/fixtures';
+import { readGuard, waitForGuard } from '../support/guard-probe';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const FORM = 'step-editor-window-agreement.html';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveDirectory(FIXTURES_DIR);
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openForm(file = FORM): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
+  await waitForGuard(page);
+  return page;
+}
+
+const rulesOf = async (page: Page) => [...new Set((await readGuard(page)).gaps.map((gap) => gap.rule))].sort();
+
+/** Waits (up to a second) until the guard's gaps no longer include `rule`. */
+async function waitUntilGone(page: Page, rule: string) {
+  await page.waitForFunction(
+    (id) => !document.querySelector('monitoring-guard')?.shadowRoot?.querySelector(`[data-rule="${id}"]`),
+    { timeout: 1000 },
+    rule,
+  );
+}
+
+function shadowClick(page: Page, selector: string) {
+  return page.evaluate((css) => {
+    (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector(css) as HTMLElement).click();
+  }, selector);
+}
+
+async function dialogState(page: Page) {
+  return page.evaluate(() => {
+    const shadow = document.querySelector('monitoring-guard')!.shadowRoot!;
+    const dialog = shadow.querySelector('dialog, [role=dialog]') as HTMLDialogElement | null;
+    return {
+      open: dialog !== null && (dialog.open ?? true),
+      text: dialog?.textContent ?? '',
+      focused: shadow.activeElement?.getAttribute('data-action') ?? null,
+      status: document.getElementById('msg')?.textContent ?? '',
+    };
+  });
+}
+
+describe('live updates', () => {
+  it('follows typing and a choice within a second', async () => {
+    const page = await openForm();
+    try {
+      expect(await rulesOf(page)).toEqual(['agreement-on-record', 'dates-valid', 'first-review-due', 'review-attendees']);
+      await page.click('#ma_first_review', { count: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type('#ma_first_review', '10/07/2026');
+      await waitUntilGone(page, 'dates-valid');
+      await waitUntilGone(page, 'first-review-due');
+      await page.select('#ma_uploaded', 'Y');
+      await waitUntilGone(page, 'agreement-on-record');
+      expect(await rulesOf(page)).toEqual(['review-attendees']);
+      const reading = await readGuard(page);
+      expect([reading.errors, reading.warnings, reading.state]).toEqual([0, 1, 'gaps']);
+      // Typing a date too late for the first review brings the gap back, with the date it must meet.
+      await page.click('#ma_first_review', { count: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type('#ma_first_review', '16/07/2026');
+      await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-rule="first-review-due"]'), { timeout: 1000 });
+      const gap = (await readGuard(page)).gaps.find((candidate) => candidate.rule === 'first-review-due')!;
+      expect(gap.text).toContain('Date of first review must be no later than 15 July 2026');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('takes the worker to the question from the panel', async () => {
+    const page = await openForm();
+    try {
+      await shadowClick(page, '.mg-chip');
+      await shadowClick(page, '[data-rule="first-review-due"] .mg-link');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ma_first_review');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('before finishing', () => {
+  it('never holds back Save', async () => {
+    const page = await openForm();
+    try {
+      await page.click('#btnSave');
+      const state = await dialogState(page);
+      expect(state.open).toBe(false);
+      expect(state.status).toMatch(/^Saved/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('holds back Finish with errors: the dialog, the focus, go back, finish anyway', async () => {
+    const page = await openForm();
+    try {
+      await page.click('#btnFinish');
+      let state = await dialogState(page);
+      expect(state.open).toBe(true);
+      expect(state.text).toContain('There is a problem');
+      expect(state.text).toContain('Date of first review must be a real date');
+      expect(state.focused).toBe('go-back');
+      expect(state.status).toBe('');
+
+      await page.keyboard.press('Enter');
+      state = await dialogState(page);
+      expect(state.open).toBe(false);
+      expect(state.status).toBe('');
+
+      await page.click('#btnFinish');
+      await shadowClick(page, '[data-action="finish-anyway"]');
+      state = await dialogState(page);
+      expect(state.open).toBe(false);
+      expect(state.status).toMatch(/^Step finished/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('lets Finish through untouched with only warnings', async () => {
+    const page = await openForm();
+    try {
+      await page.click('#ma_first_review', { count: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type('#ma_first_review', '10/07/2026');
+      await page.select('#ma_uploaded', 'Y');
+      // At once, before the guard's own pause: the click itself brings the guard up to date.
+      await page.click('#btnFinish');
+      const state = await dialogState(page);
+      expect(state.open).toBe(false);
+      expect(state.status).toMatch(/^Step finished/);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  async function axe(page: Page) {
+    await page.addScriptTag({ path: AXE });
+    return page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(
+        { include: { fromShadowDom: ['monitoring-guard', '.mg'] } },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
+      );
+      return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+    });
+  }
+
+  it('finds no violation in the chip, the open panel with its quotes, or the dialog', async () => {
+    const page = await openForm();
+    try {
+      expect(await axe(page)).toEqual([]);
+      await shadowClick(page, '.mg-chip');
+      await page.evaluate(() => {
+        for (const details of document.querySelector('monitoring-guard')!.shadowRoot!.querySelectorAll('details')) details.open = true;
+      });
+      expect(await axe(page)).toEqual([]);
+      await page.click('#btnFinish');
+      expect((await dialogState(page)).open).toBe(true);
+      expect(await axe(page)).toEqual([]);
+      // A control: a button with no name, put into the guard, is found (the scan reaches the shadow root).
+      await page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('.mg-panel')!.append(document.createElement('button')));
+      expect((await axe(page)).join()).toContain('button-name');
+    } finally {
+      await page.close();
+    }
+  });
+});
