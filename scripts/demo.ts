@@ -19,6 +19,8 @@ const FIXTURES = join(ROOT, 'test', 'fixtures');
 const OUTPUT = join(ROOT, 'demo-output');
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
+/** The sample page on which the demo also presses Finish. */
+const FINISH_DEMO = 'step-editor-window-agreement.html';
 
 interface Expected {
   description: string;
@@ -47,9 +49,10 @@ async function describeDocument(target: Page | Frame): Promise<string> {
   const reading = await target.evaluate(() => {
     const guard = document.querySelector('monitoring-guard');
     if (!guard) return null;
-    const gaps = Array.from(guard.shadowRoot?.querySelectorAll('[data-severity]') ?? [], (gap) =>
-      (gap.textContent ?? '').replace(/\s+/g, ' ').replace(/^To (fix|check) /, '').trim(),
-    );
+    const gaps = Array.from(guard.shadowRoot?.querySelectorAll('[data-rule]') ?? [], (gap) => {
+      const message = (gap.querySelector('.mg-link, .mg-gap-message')?.textContent ?? '').trim();
+      return `${gap.getAttribute('data-severity')} ${gap.getAttribute('data-rule')}: ${message}`;
+    });
     const summary = (guard.shadowRoot?.querySelector('[role=status]')?.textContent ?? '').replace(/^Monitoring Guard: /, '').trim();
     return {
       kind: guard.getAttribute('data-form-kind'),
@@ -101,6 +104,14 @@ async function main() {
       console.log(`    frame ${frame.url().replace(server.url + '/', '')}: ${await describeDocument(frame)}`);
     }
     console.log(`    screenshot: ${shot.replace(ROOT + '/', '')}`);
+    if (file === FINISH_DEMO) {
+      // What a worker meets on pressing Finish with errors.
+      await page.click('#btnFinish');
+      await new Promise((done) => setTimeout(done, 200));
+      const dialogShot = join(OUTPUT, file.replace(/\.html$/, '-finish.png'));
+      await page.screenshot({ path: dialogShot as `${string}.png` });
+      console.log(`    pressed Finish: the guard held it back with "There is a problem"; screenshot: ${dialogShot.replace(ROOT + '/', '')}`);
+    }
   }
   await browser.close();
   await server.close();

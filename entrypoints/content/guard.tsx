@@ -105,6 +105,7 @@ export class Guard {
       formName: profile.title,
       questionsExpected: profile.questions.length,
       signOff: this.snapshot.readOnly || this.settings.role === 'manager',
+      sectionOf: (field) => profile.questions.find((question) => question.name === field)?.section,
     });
     this.show();
   }

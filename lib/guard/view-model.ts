@@ -25,6 +25,8 @@ export interface GapView {
   field?: string;
   /** How to reach the question's control again. */
   locator?: string;
+  /** More for the worker: for a question not found, which check needs it and where it may be. */
+  detail?: string;
   citation: CitationView;
 }
 
@@ -69,11 +71,25 @@ function citationOf(rule: Rule): CitationView {
 export function buildView(
   snapshot: FormSnapshot,
   evaluation: Evaluation,
-  options: { formName: string; questionsExpected: number; signOff: boolean },
+  options: {
+    formName: string;
+    questionsExpected: number;
+    signOff: boolean;
+    /** The section of the form a question is in (from the profile). */
+    sectionOf?: (field: string) => string | undefined;
+  },
 ): GuardView {
   const rules = new Map(evaluation.results.map((result) => [result.rule.id, result.rule]));
   const gaps = evaluation.gaps.map((gap): GapView => {
     const field = gap.fields.find((name) => snapshot.fields[name]) ?? gap.fields[0];
+    const rule = rules.get(gap.rule)!;
+    let detail: string | undefined;
+    if (gap.kind === 'not-found' && field) {
+      const section = options.sectionOf?.(field);
+      detail = `Needed to check: ${rule.summary.charAt(0).toLowerCase()}${rule.summary.slice(1)}${
+        section ? ` If the form shows one section at a time, open the section "${section}".` : ''
+      }`;
+    }
     return {
       key: `${gap.rule}|${gap.fields.join(',')}|${gap.message}`,
       rule: gap.rule,
@@ -81,7 +97,8 @@ export function buildView(
       message: gap.message,
       field,
       locator: field ? snapshot.fields[field]?.locator : undefined,
-      citation: citationOf(rules.get(gap.rule)!),
+      detail,
+      citation: citationOf(rule),
     };
   });
   const checks = evaluation.results

@@ -166,7 +166,7 @@ export const agreementRules: Rule[] = [
     needs: () => ['agreementEndDate'],
     check(answers) {
       const end = answers.date('agreementEndDate');
-      if (end === null) return [finding('Enter the agreement end date: the agreement must be time-limited', 'agreementEndDate')];
+      if (end === null) return dateGiven(answers, 'agreementEndDate', 'Enter the agreement end date (the agreement must be time-limited)');
       const start = answers.date('agreementStartDate');
       return start !== null && end <= start
         ? [finding(`Agreement end date must be after the agreement start date (${show(start)})`, 'agreementEndDate')]
@@ -257,7 +257,7 @@ export const agreementRules: Rule[] = [
     needs: () => ['firstReviewDate'],
     check(answers) {
       const first = answers.date('firstReviewDate');
-      if (first === null) return [finding('Enter the date of first review', 'firstReviewDate')];
+      if (first === null) return dateGiven(answers, 'firstReviewDate', 'Enter the date of first review');
       const start = answers.date('agreementStartDate');
       if (start === null) return [];
       const latest = addMonths(start, 1);

@@ -41,6 +41,12 @@ export class Answers {
     return value?.type === 'date' && value.date.state === 'valid' ? value.date.iso : null;
   }
 
+  /** The text of a date answer that is not a real date, or null. */
+  invalidDate(name: string): string | null {
+    const value = this.field(name)?.value;
+    return value?.type === 'date' && value.date.state === 'invalid' ? value.date.text : null;
+  }
+
   yesno(name: string): 'yes' | 'no' | null {
     const value = this.field(name)?.value;
     return value?.type === 'yesno' ? value.answer : null;

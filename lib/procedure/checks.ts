@@ -11,8 +11,11 @@ export function textGiven(answers: Answers, name: string, message: string): Find
   return answers.text(name) === null ? [finding(message, name)] : [];
 }
 
+/** A real date is given. A date that is not real counts as missing, and the message says so. */
 export function dateGiven(answers: Answers, name: string, message: string): Finding[] {
-  return answers.date(name) === null ? [finding(message, name)] : [];
+  if (answers.date(name) !== null) return [];
+  const invalid = answers.invalidDate(name);
+  return [finding(invalid === null ? message : `${message}: "${invalid}" is not a real date`, name)];
 }
 
 export function yesNoAnswered(answers: Answers, name: string, message: string): Finding[] {

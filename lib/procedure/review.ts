@@ -122,7 +122,7 @@ export const reviewRules: Rule[] = [
     needs: () => ['nextReviewDate'],
     check(answers) {
       const next = answers.date('nextReviewDate');
-      if (next === null) return [finding('Enter the date of next review: monitoring continues', 'nextReviewDate')];
+      if (next === null) return dateGiven(answers, 'nextReviewDate', 'Enter the date of next review (monitoring continues)');
       const held = answers.date('reviewDate');
       if (held === null) return [];
       const latest = addMonths(held, 3);

@@ -331,7 +331,7 @@ describe('common points of rules.md', () => {
   it('an invalid date is reported once by dates-valid, and is missing to the other rules', () => {
     const evaluation = run('agreement', { why: '', answers: { firstReviewDate: { invalid: '31/06/2026' } } });
     expect(evaluation.gaps.map((gap) => [gap.rule, gap.message])).toEqual([
-      ['first-review-due', 'Enter the date of first review'],
+      ['first-review-due', 'Enter the date of first review: "31/06/2026" is not a real date'],
       ['dates-valid', 'Date of first review must be a real date, like 25 November 2026'],
     ]);
   });
