@@ -1,0 +1,46 @@
+/**
+ * The tracker's database: IndexedDB (through Dexie) in the extension's own origin, never in
+ * Mosaic's. Each schema version stays here with its upgrade, so that an update of the extension
+ * opens every earlier version's data intact.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { IsoDate } from '../dates';
+import { lastReview } from './due';
+import type { TrackedAgreement } from './model';
+
+export const DATABASE_NAME = 'monitoring-guard-tracker';
+
+/** As stored: the agreement, and (from version 2) the day it ends or ended, for retention. */
+export interface StoredAgreement extends TrackedAgreement {
+  closesOn?: IsoDate | null;
+}
+
+/** The day an agreement ends: the review that ended monitoring, else its end date. */
+export function closesOn(agreement: Pick<TrackedAgreement, 'endDate' | 'reviews'>): IsoDate | null {
+  const last = lastReview(agreement.reviews);
+  return last?.outcome === 'endMonitoring' ? last.date : agreement.endDate;
+}
+
+/** Version 1: agreements by key, person and last update. */
+export const SCHEMA_V1 = { agreements: '&key, personId, updatedAt' };
+/** Version 2: also by the day each ends, so that retention finds old entries without reading all. */
+export const SCHEMA_V2 = { agreements: '&key, personId, updatedAt, closesOn' };
+
+export class TrackerDatabase extends Dexie {
+  agreements!: Table<StoredAgreement, string>;
+
+  constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((transaction) =>
+        transaction
+          .table<StoredAgreement, string>('agreements')
+          .toCollection()
+          .modify((agreement) => {
+            agreement.closesOn = closesOn(agreement);
+          }),
+      );
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * When the next review is due, and each agreement's status (rules.md, "Review due dates"). Pure
+ * functions of the entry, today's UK date and the due-soon window.
+ */
+import { addDays, addMonths, type IsoDate } from '../dates';
+import { FREQUENCY_MONTHS, type ReviewRecord, type Status, type TrackedAgreement } from './model';
+
+type DueInput = Pick<TrackedAgreement, 'startDate' | 'firstReviewDate' | 'frequency' | 'reviews'>;
+
+function earliest(dates: Array<IsoDate | null>): IsoDate {
+  return dates.filter((date): date is IsoDate => date !== null).sort()[0]!;
+}
+
+/** The review held last (by date), or null. */
+export function lastReview(reviews: readonly ReviewRecord[]): ReviewRecord | null {
+  return reviews.reduce<ReviewRecord | null>((last, review) => (!last || review.date >= last.date ? review : last), null);
+}
+
+/**
+ * The first review is due one month after the start, or on the first review date recorded if
+ * that is earlier. Each later review is due three months after the last review held, or on the
+ * next review date recorded at it if earlier, or after the chosen frequency if shorter.
+ */
+export function nextReviewDue(agreement: DueInput): IsoDate {
+  const last = lastReview(agreement.reviews);
+  if (!last) {
+    const firstReview = agreement.firstReviewDate;
+    return earliest([addMonths(agreement.startDate, 1), firstReview]);
+  }
+  return earliest([
+    addMonths(last.date, 3),
+    last.nextReviewDate,
+    agreement.frequency ? addMonths(last.date, FREQUENCY_MONTHS[agreement.frequency]) : null,
+  ]);
+}
+
+/** The next review due as the tracker held it before a review on `reviewDate` was recorded. */
+export function dueBeforeReview(agreement: DueInput, reviewDate: IsoDate): IsoDate {
+  return nextReviewDue({ ...agreement, reviews: agreement.reviews.filter((review) => review.date < reviewDate) });
+}
+
+/** The day the agreement ended: a review recorded "End monitoring", or its end date passed. */
+export function endedOn(agreement: Pick<TrackedAgreement, 'endDate' | 'reviews'>, today: IsoDate): IsoDate | null {
+  const last = lastReview(agreement.reviews);
+  if (last?.outcome === 'endMonitoring') return last.date;
+  if (agreement.endDate !== null && agreement.endDate < today) return agreement.endDate;
+  return null;
+}
+
+/** ended; overdue (due before today); due-soon (today and the next window − 1 days); upcoming. */
+export function statusOf(agreement: TrackedAgreement, today: IsoDate, dueSoonDays: number): Status {
+  if (endedOn(agreement, today) !== null) return 'ended';
+  const due = nextReviewDue(agreement);
+  if (due < today) return 'overdue';
+  if (dueSoonDays > 0 && due <= addDays(today, dueSoonDays - 1)) return 'due-soon';
+  return 'upcoming';
+}

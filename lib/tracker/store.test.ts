@@ -1,0 +1,192 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_V1, TrackerDatabase } from './db';
+import { trackAgreementMessage } from './messages';
+import {
+  applyRetention, applyTrackingMessage, deleteAll, listAgreements, recordReview, removeAgreement, reviewDueBefore, upsertAgreement,
+} from './store';
+import { applyImport, exportCsv, exportJson, planImport } from './transfer';
+
+let db: TrackerDatabase;
+let name: string;
+let counter = 0;
+const NOW = new Date('2026-11-25T10:00:00.000Z');
+
+beforeEach(() => {
+  name = `tracker-test-${++counter}`;
+  db = new TrackerDatabase(name);
+});
+
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const agreementMessage = {
+  type: 'track-agreement' as const,
+  personId: '1234567',
+  startDate: '2026-11-01',
+  endDate: '2027-04-30',
+  firstReviewDate: '2026-11-28',
+  frequency: 'monthly' as const,
+  source: 'save' as const,
+};
+
+describe('tracking forms', () => {
+  it('keeps one entry per person and start date: a later save updates it', async () => {
+    await applyTrackingMessage(db, agreementMessage, NOW);
+    await applyTrackingMessage(db, { ...agreementMessage, endDate: '2027-03-31', source: 'finish' }, new Date('2026-11-26T09:00:00Z'));
+    const all = await listAgreements(db);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ key: '1234567|2026-11-01', endDate: '2027-03-31', source: 'save', createdAt: NOW.toISOString() });
+    expect(all[0]!.updatedAt).toBe('2026-11-26T09:00:00.000Z');
+  });
+
+  it('stores nothing but the ID, dates, frequency, outcomes and where they came from', async () => {
+    await applyTrackingMessage(db, agreementMessage, NOW);
+    await recordReview(db, { personId: '1234567', startDate: '2026-11-01', endDate: null }, { date: '2026-11-25', outcome: 'continue', nextReviewDate: null }, 'save', NOW);
+    const [entry] = await db.agreements.toArray();
+    expect(Object.keys(entry!).sort()).toEqual(
+      ['closesOn', 'createdAt', 'endDate', 'firstReviewDate', 'frequency', 'key', 'personId', 'reviews', 'source', 'startDate', 'updatedAt'],
+    );
+    expect(Object.keys(entry!.reviews[0]!).sort()).toEqual(['date', 'nextReviewDate', 'outcome', 'recordedAt', 'source']);
+  });
+
+  it('refuses a message carrying anything else (a name), or a date that is not real', () => {
+    expect(trackAgreementMessage.safeParse({ ...agreementMessage, name: 'Sam Taylor' }).success).toBe(false);
+    expect(trackAgreementMessage.safeParse({ ...agreementMessage, startDate: '2026-02-30' }).success).toBe(false);
+    expect(trackAgreementMessage.safeParse({ ...agreementMessage, personId: 'Sam' }).success).toBe(false);
+  });
+
+  it('records a review on its agreement (a second save of the same review replaces it), and adds one it did not know', async () => {
+    await applyTrackingMessage(db, agreementMessage, NOW);
+    const review = { type: 'track-review' as const, personId: '1234567', agreementStartDate: '2026-11-01', agreementEndDate: null, reviewDate: '2026-11-25', outcome: 'continue' as const, nextReviewDate: '2027-01-10', source: 'save' as const };
+    await applyTrackingMessage(db, review, NOW);
+    await applyTrackingMessage(db, { ...review, outcome: 'continueWithChanges', source: 'finish' }, NOW);
+    await applyTrackingMessage(db, { ...review, personId: '7654321', agreementStartDate: '2026-10-01' }, NOW);
+    const all = await listAgreements(db);
+    expect(all.map((entry) => entry.key).sort()).toEqual(['1234567|2026-11-01', '7654321|2026-10-01']);
+    const first = all.find((entry) => entry.personId === '1234567')!;
+    expect(first.reviews).toEqual([{ date: '2026-11-25', outcome: 'continueWithChanges', nextReviewDate: '2027-01-10', source: 'finish', recordedAt: NOW.toISOString() }]);
+  });
+
+  it('tells the due date it held before a review, and nothing for an agreement it did not hold', async () => {
+    await applyTrackingMessage(db, agreementMessage, NOW);
+    expect(await reviewDueBefore(db, '1234567', '2026-11-01', '2026-11-30')).toBe('2026-11-28');
+    expect(await reviewDueBefore(db, '1111111', '2026-11-01', '2026-11-30')).toBeNull();
+  });
+
+  it('removes one entry, or all', async () => {
+    await upsertAgreement(db, { personId: '1', startDate: '2026-01-01', endDate: null, firstReviewDate: null, frequency: null }, 'manual', NOW);
+    await upsertAgreement(db, { personId: '2', startDate: '2026-01-01', endDate: null, firstReviewDate: null, frequency: null }, 'manual', NOW);
+    expect(await removeAgreement(db, '1|2026-01-01')).toBe(true);
+    expect(await removeAgreement(db, '1|2026-01-01')).toBe(false);
+    expect((await listAgreements(db)).map((entry) => entry.personId)).toEqual(['2']);
+    await deleteAll(db);
+    expect(await listAgreements(db)).toEqual([]);
+  });
+});
+
+describe('retention', () => {
+  it('deletes entries that ended more than the retention period ago, and keeps the rest', async () => {
+    const add = (personId: string, endDate: string | null) =>
+      upsertAgreement(db, { personId, startDate: '2026-01-01', endDate, firstReviewDate: null, frequency: null }, 'manual', NOW);
+    await add('100', '2026-08-26'); // ended 91 days before 25 November
+    await add('101', '2026-08-27'); // 90 days: kept
+    await add('102', null);
+    await recordReview(db, { personId: '103', startDate: '2026-01-01', endDate: '2027-01-01' }, { date: '2026-05-01', outcome: 'endMonitoring', nextReviewDate: null }, 'save', NOW);
+    expect(await applyRetention(db, '2026-11-25', 90)).toBe(2);
+    expect((await listAgreements(db)).map((entry) => entry.personId).sort()).toEqual(['101', '102']);
+  });
+});
+
+describe('schema versions', () => {
+  it('opens the data of version 1 intact in the current version', async () => {
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const old = {
+      key: '1234567|2026-01-01', personId: '1234567', startDate: '2026-01-01', endDate: '2026-06-30', firstReviewDate: null, frequency: 'monthly',
+      reviews: [{ date: '2026-02-01', outcome: 'endMonitoring', nextReviewDate: null, source: 'save', recordedAt: '2026-02-01T10:00:00.000Z' }],
+      source: 'save', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-02-01T10:00:00.000Z',
+    };
+    db.close();
+    await v1.open();
+    await v1.table('agreements').put(old);
+    v1.close();
+    db = new TrackerDatabase(name);
+    expect(await listAgreements(db)).toEqual([old]);
+    expect((await db.agreements.get(old.key))!.closesOn).toBe('2026-02-01');
+    expect(db.verno).toBe(2);
+  });
+});
+
+describe('export and import', () => {
+  async function fill() {
+    await applyTrackingMessage(db, agreementMessage, NOW);
+    await recordReview(db, { personId: '7654321', startDate: '2026-09-01', endDate: '2027-02-28' }, { date: '2026-10-01', outcome: 'continue', nextReviewDate: '2026-12-01' }, 'view', NOW);
+  }
+
+  it('gives back exactly the same tracker: export, delete all, import', async () => {
+    await fill();
+    const before = await listAgreements(db);
+    const file = exportJson(before, NOW);
+    await deleteAll(db);
+    const check = await planImport(db, file);
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect([check.plan.add.length, check.plan.update.length]).toEqual([2, 0]);
+    await applyImport(db, check.plan);
+    expect(await listAgreements(db)).toEqual(before);
+    // Importing the same file again changes nothing.
+    const again = await planImport(db, file);
+    expect(again.ok && again.plan).toEqual({ add: [], update: [], unchanged: 2 });
+  });
+
+  it('previews what will be added and updated, merging reviews', async () => {
+    await fill();
+    const entries = await listAgreements(db);
+    const changed = entries.map((entry) =>
+      entry.personId === '1234567' ? { ...entry, reviews: [{ date: '2026-11-20', outcome: 'continue', nextReviewDate: null, source: 'manual', recordedAt: NOW.toISOString() }] } : entry,
+    );
+    const extra = { ...entries[0]!, key: '5555555|2026-11-01', personId: '5555555' };
+    const check = await planImport(db, exportJson([...changed, extra], NOW));
+    expect(check.ok && check.plan.add.map((entry) => entry.key)).toEqual(['5555555|2026-11-01']);
+    expect(check.ok && check.plan.update.map((entry) => entry.reviews.length)).toEqual([1]);
+  });
+
+  it.each([
+    ['not JSON', '{', /^The file is not valid JSON/],
+    ['another file', JSON.stringify({ hello: 1 }), /not a Monitoring Guard tracker backup/],
+  ])('refuses %s and changes nothing', async (_, text, message) => {
+    await fill();
+    const before = await listAgreements(db);
+    const check = await planImport(db, text);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.errors[0]).toMatch(message);
+    expect(await listAgreements(db)).toEqual(before);
+  });
+
+  it('names the row and the problem of a broken backup, and changes nothing', async () => {
+    await fill();
+    const before = await listAgreements(db);
+    const file = JSON.parse(exportJson(before, NOW));
+    file.agreements[1].startDate = '2026-02-30';
+    file.agreements[0].name = 'Sam Taylor';
+    const check = await planImport(db, JSON.stringify(file));
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.errors).toContain('Row 1 (person 1234567): has fields the tracker does not keep: name');
+    expect(check.errors).toContain('Row 2 (person 7654321), startDate: must be a real date written YYYY-MM-DD');
+    expect(await listAgreements(db)).toEqual(before);
+  });
+
+  it('writes a CSV a spreadsheet reads, with no cell read as a formula', async () => {
+    await fill();
+    const csv = exportCsv(await listAgreements(db), '2026-11-25', 14);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('Person ID,Agreement start,Agreement end,First review date,Review frequency,Next review due,Status,Last review held,Last review outcome,Reviews held,Added from,Last updated');
+    expect(lines[1]).toMatch(/^1234567,2026-11-01,2027-04-30,2026-11-28,monthly,2026-11-28,due-soon,,,0,save,/);
+    expect(lines[2]).toMatch(/^7654321,2026-09-01,2027-02-28,,,2026-12-01,due-soon,2026-10-01,continue,1,view,/);
+  });
+});
