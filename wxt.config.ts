@@ -20,8 +20,9 @@ export default defineConfig({
     description:
       "Checks internet-monitoring decision records, agreements and reviews in Mosaic against the council's procedure.",
     minimum_chrome_version: '120',
-    // The settings the rules need (due-soon window, longest agreement) and the user's role.
-    permissions: ['storage'],
+    // storage: the settings; alarms: the daily check (retention, reminder, badge);
+    // notifications: the daily reminder. No host is asked for at install.
+    permissions: ['storage', 'alarms', 'notifications'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -8,6 +8,8 @@ export interface GuardPanelProps {
   onShowField: (gap: GapView) => void;
   /** Asks the panel to open and take the focus (after "Go back and fix"). */
   focusRequest?: number;
+  /** What the review tracker said of this form, if anything. */
+  tracking?: { text: string; failed: boolean } | null;
 }
 
 function Citation({ citation }: { citation: CitationView }) {
@@ -48,7 +50,7 @@ function Check({ check }: { check: CheckView }) {
   );
 }
 
-export function GuardPanel({ view, onShowField, focusRequest = 0 }: GuardPanelProps) {
+export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = null }: GuardPanelProps) {
   const [open, setOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -84,6 +86,11 @@ export function GuardPanel({ view, onShowField, focusRequest = 0 }: GuardPanelPr
           {`${view.questionsFound} of ${view.questionsExpected} questions found.`}
           {view.readOnly ? ' Opened read-only.' : ''}
         </p>
+        {tracking && (
+          <p class={`mg-tracking${tracking.failed ? ' mg-tracking--failed' : ''}`} data-tracking={tracking.failed ? 'failed' : 'ok'}>
+            {tracking.failed && <strong class="mg-tag mg-tag--error">Not tracked</strong>} {tracking.text}
+          </p>
+        )}
         {view.gaps.length === 0 && (
           <p>
             <strong class="mg-tag mg-tag--ok">Complete</strong> The answers meet every check of the procedure that applies.

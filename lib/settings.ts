@@ -1,4 +1,4 @@
-/** The settings the rules and the guard read, with the defaults of rules.md. */
+/** The settings the rules, the guard and the tracker read, with the defaults of rules.md. */
 
 export type Role = 'socialWorker' | 'manager' | 'teamLead';
 
@@ -8,21 +8,59 @@ export interface Settings {
   dueSoonDays: number;
   /** Agreements longer than this many calendar months are exceptional. */
   maxAgreementMonths: number;
+  /** A daily reminder of reviews overdue and due soon. */
+  reminders: boolean;
+  /** The hour (0–23, on this computer's clock) after which the daily reminder may show. */
+  reminderHour: number;
+  /** Entries that ended more than this many days ago are deleted. */
+  retentionDays: number;
+  /** The address of a person's record in Mosaic, with {id} for the person ID; empty for no links. */
+  recordAddress: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   role: 'socialWorker',
   dueSoonDays: 14,
   maxAgreementMonths: 6,
+  reminders: true,
+  reminderHour: 9,
+  retentionDays: 90,
+  recordAddress: '',
 };
+
+/** The key under which settings are kept in the extension's storage. */
+export const SETTINGS_KEY = 'settings';
+
+/** A record address a link may use: https, with {id} where the person ID goes. */
+export function isRecordAddress(value: string): boolean {
+  if (!value.includes('{id}')) return false;
+  try {
+    return new URL(value.replace('{id}', '1')).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 /** Settings as stored (possibly old, partial or damaged) made whole: anything unusable is the default. */
 export function completeSettings(stored: unknown): Settings {
   const value = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
-  const whole = (key: 'dueSoonDays' | 'maxAgreementMonths', min: number, max: number) => {
+  const whole = (key: 'dueSoonDays' | 'maxAgreementMonths' | 'reminderHour' | 'retentionDays', min: number, max: number) => {
     const number = value[key];
     return typeof number === 'number' && Number.isInteger(number) && number >= min && number <= max ? number : DEFAULT_SETTINGS[key];
   };
   const role = value.role === 'manager' || value.role === 'teamLead' || value.role === 'socialWorker' ? value.role : DEFAULT_SETTINGS.role;
-  return { role, dueSoonDays: whole('dueSoonDays', 0, 90), maxAgreementMonths: whole('maxAgreementMonths', 1, 24) };
+  return {
+    role,
+    dueSoonDays: whole('dueSoonDays', 0, 90),
+    maxAgreementMonths: whole('maxAgreementMonths', 1, 24),
+    reminders: typeof value.reminders === 'boolean' ? value.reminders : DEFAULT_SETTINGS.reminders,
+    reminderHour: whole('reminderHour', 0, 23),
+    retentionDays: whole('retentionDays', 7, 3650),
+    recordAddress: typeof value.recordAddress === 'string' && isRecordAddress(value.recordAddress) ? value.recordAddress : '',
+  };
+}
+
+/** The link to a person's record, or null when no record address is set. */
+export function recordLink(settings: Settings, personId: string): string | null {
+  return settings.recordAddress ? settings.recordAddress.replace('{id}', encodeURIComponent(personId)) : null;
 }

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
-import { launchWithExtension } from '../test/support/browser.ts';
+import { extensionId, launchWithExtension } from '../test/support/browser.ts';
 import { serveDirectory } from '../test/support/server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -33,7 +33,8 @@ function samplePages(): Array<{ file: string; description: string }> {
     .sort()
     .map((name) => ({ name, expected: JSON.parse(readFileSync(join(FIXTURES, 'expected', name), 'utf8')) as Expected }))
     .filter(({ expected }) => !expected.frameOf)
-    .map(({ name, expected }) => ({ file: name.replace(/\.json$/, '.html'), description: expected.description }));
+    .map(({ name, expected }) => ({ file: name.replace(/\.json$/, '.html'), description: expected.description }))
+    .concat([{ file: 'tracking/agreement.html', description: 'A written agreement whose first review is overdue, to show in the tracker.' }]);
 }
 
 function indexPage(pages: ReturnType<typeof samplePages>): string {
@@ -93,10 +94,16 @@ async function main() {
     await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
     // Let pages that build sections by script finish, and the guard settle.
     await new Promise((done) => setTimeout(done, 1500));
+    // Save the form, as a worker would (the page's own Save; the tracker notes agreements and reviews).
+    await page.evaluate(() => {
+      const save = Array.from(document.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Save');
+      if (document.querySelector('monitoring-guard')) save?.click();
+    });
+    await new Promise((done) => setTimeout(done, 200));
     // Open the guard's panel, as a worker would, so that the screenshot shows it.
     await page.evaluate(() => (document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('.mg-chip') as HTMLElement | null)?.click());
     await new Promise((done) => setTimeout(done, 100));
-    const shot = join(OUTPUT, file.replace(/\.html$/, '.png'));
+    const shot = join(OUTPUT, file.replace(/\.html$/, '.png').replace(/\//g, '-'));
     await page.screenshot({ path: shot as `${string}.png`, fullPage: false });
     console.log(`\n${file}\n    ${await describeDocument(page)}`);
     for (const frame of page.frames()) {
@@ -113,6 +120,20 @@ async function main() {
       console.log(`    pressed Finish: the guard held it back with "There is a problem"; screenshot: ${dialogShot.replace(ROOT + '/', '')}`);
     }
   }
+  // The team lead's view: the popup, with what the visits above saved, finished or viewed.
+  const popup = await browser.newPage();
+  await popup.setViewport({ width: 420, height: 900 });
+  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
+  await new Promise((done) => setTimeout(done, 500));
+  const rows = await popup.$$eval('[data-person-id]', (elements) =>
+    elements.map((element) => `${element.getAttribute('data-person-id')}: ${element.getAttribute('data-status')}, next review due ${element.getAttribute('data-due')}`),
+  );
+  const popupShot = join(OUTPUT, 'popup.png');
+  await popup.screenshot({ path: popupShot as `${string}.png`, fullPage: true });
+  console.log(`\nThe review tracker (popup), ${rows.length} agreements:`);
+  for (const row of rows) console.log(`    ${row}`);
+  console.log(`    screenshot: ${popupShot.replace(ROOT + '/', '')}`);
+
   await browser.close();
   await server.close();
   console.log(`\nDone: ${pages.length} sample pages, screenshots in demo-output/.`);

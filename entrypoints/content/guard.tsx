@@ -17,21 +17,40 @@ import { normaliseLabel } from '../../lib/forms/normalise';
 import { buildView, countBySeverity, type GapView, type GuardView } from '../../lib/guard/view-model';
 import { watchDocument, type Watcher } from '../../lib/guard/watch';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { formatDate } from '../../lib/dates';
+import { Answers } from '../../lib/procedure/answers';
+import { trackingMessage, type TrackingSource } from '../../lib/tracker/from-snapshot';
+import type { ReviewDueMessage, TrackAgreementMessage, TrackerReply, TrackReviewMessage } from '../../lib/tracker/messages';
 
 export const GUARD_TAG = 'monitoring-guard';
 
 /** The page's own buttons or links that finish a step (Mosaic says Finish, some versions Complete). */
 const FINISH_WORDS = new Set(['finish', 'complete', 'finish step', 'complete step']);
+/** And the ones that save it. */
+const SAVE_WORDS = new Set(['save', 'save and close', 'save changes', 'save draft']);
 const BUTTON_SELECTOR = 'button, a, input[type=button], input[type=submit], [role=button]';
 
-export function finishControl(target: EventTarget | null): HTMLElement | null {
+/** The page's Save or Finish control that a click landed on, if any. */
+export function pageAction(target: EventTarget | null): { control: HTMLElement; action: 'save' | 'finish' } | null {
   if (!target || !(target as Node).nodeType) return null;
   const start = (target as Node).nodeType === 1 ? (target as Element) : (target as Node).parentElement;
   const control = start?.closest(BUTTON_SELECTOR) as HTMLElement | null;
-  if (!control) return null;
-  const text = control instanceof HTMLInputElement ? control.value : control.getAttribute('aria-label') || control.textContent || '';
-  return FINISH_WORDS.has(normaliseLabel(text)) ? control : null;
+  if (!control || control.closest('monitoring-guard')) return null;
+  const text = normaliseLabel(
+    control.tagName === 'INPUT' ? (control as HTMLInputElement).value : control.getAttribute('aria-label') || control.textContent || '',
+  );
+  if (FINISH_WORDS.has(text)) return { control, action: 'finish' };
+  if (SAVE_WORDS.has(text)) return { control, action: 'save' };
+  return null;
 }
+
+/** The review tracker, in the extension's own origin (the background), reached by messages. */
+export interface TrackerLink {
+  track(message: TrackAgreementMessage | TrackReviewMessage): Promise<TrackerReply>;
+  reviewDue(message: ReviewDueMessage): Promise<TrackerReply>;
+}
+
+const STATUS_WORDS: Record<string, string> = { overdue: 'overdue', 'due-soon': 'due soon', upcoming: 'upcoming', ended: 'ended' };
 
 export interface GuardOptions {
   profiles: readonly FormProfile[];
@@ -40,6 +59,7 @@ export interface GuardOptions {
   today?: () => string;
   /** Called with every new snapshot and its evaluation (null when the form goes away). */
   onSnapshot?: (snapshot: FormSnapshot | null, evaluation: Evaluation | null) => void;
+  tracker?: TrackerLink;
 }
 
 export class Guard {
@@ -54,6 +74,12 @@ export class Guard {
   /** Set while the worker's "Finish anyway" click goes through. */
   private letFinishThrough = false;
   private focusRequest = 0;
+  /** What the tracker said last, for the panel. */
+  private trackingNote: { text: string; failed: boolean } | null = null;
+  /** Forms opened read-only already tracked (by person, kind and start date). */
+  private readonly viewedTracked = new Set<string>();
+  /** Due dates the tracker held before each review (by person, start and review date); null when it did not hold it. */
+  private readonly reviewDue = new Map<string, string | null>();
   snapshot: FormSnapshot | null = null;
   evaluation: Evaluation | null = null;
 
@@ -99,7 +125,7 @@ export class Guard {
     }
     const profile = this.options.profiles.find((candidate) => candidate.id === this.snapshot!.profileId)!;
     const today = this.options.today?.() ?? todayInUk();
-    this.evaluation = evaluate(this.snapshot, { today, settings: this.settings, trackedReviewDue: null });
+    this.evaluation = evaluate(this.snapshot, { today, settings: this.settings, trackedReviewDue: this.trackedReviewDue(this.snapshot) });
     this.options.onSnapshot?.(this.snapshot, this.evaluation);
     this.view = buildView(this.snapshot, this.evaluation, {
       formName: profile.title,
@@ -108,6 +134,72 @@ export class Guard {
       sectionOf: (field) => profile.questions.find((question) => question.name === field)?.section,
     });
     this.show();
+    if (this.snapshot.readOnly) this.trackViewed(this.snapshot);
+  }
+
+  /** For a review: the due date the tracker held before it, asked for once and then remembered. */
+  private trackedReviewDue(snapshot: FormSnapshot): string | null {
+    const tracker = this.options.tracker;
+    if (!tracker || snapshot.kind !== 'review' || !snapshot.personId) return null;
+    const answers = new Answers(snapshot);
+    const agreementStartDate = answers.date('agreementStartDate');
+    const reviewDate = answers.date('reviewDate');
+    if (!agreementStartDate || !reviewDate || !/^\d{3,12}$/.test(snapshot.personId)) return null;
+    const key = `${snapshot.personId}|${agreementStartDate}|${reviewDate}`;
+    if (this.reviewDue.has(key)) return this.reviewDue.get(key) ?? null;
+    this.reviewDue.set(key, null);
+    void tracker
+      .reviewDue({ type: 'review-due-before', personId: snapshot.personId, agreementStartDate, reviewDate })
+      .then((reply) => {
+        if (reply.ok && 'due' in reply && reply.due) {
+          this.reviewDue.set(key, reply.due);
+          this.update();
+        }
+      })
+      .catch(() => undefined);
+    return null;
+  }
+
+  private trackViewed(snapshot: FormSnapshot): void {
+    const plan = trackingMessage(snapshot, 'view');
+    if (!plan.track) return;
+    const key = JSON.stringify(plan.message);
+    if (this.viewedTracked.has(key)) return;
+    this.viewedTracked.add(key);
+    this.track('view');
+  }
+
+  /** Tells the tracker about the form as it is now; the panel says what came of it. */
+  track(source: TrackingSource): void {
+    const tracker = this.options.tracker;
+    if (!tracker || !this.snapshot) return;
+    const plan = trackingMessage(this.snapshot, source);
+    if (!plan.track) {
+      if (plan.reason) this.setTrackingNote({ text: plan.reason, failed: false });
+      return;
+    }
+    tracker
+      .track(plan.message)
+      .then((reply) => {
+        if (!reply.ok) this.setTrackingNote({ text: reply.error, failed: true });
+        else if ('key' in reply && reply.due) {
+          const status = STATUS_WORDS[reply.status] ?? reply.status;
+          this.setTrackingNote({
+            text: reply.status === 'ended'
+              ? 'In the review tracker: this agreement has ended.'
+              : `In the review tracker: next review due ${formatDate(reply.due)} (${status}).`,
+            failed: false,
+          });
+        }
+      })
+      .catch((error: unknown) =>
+        this.setTrackingNote({ text: `The review tracker could not be updated: ${error instanceof Error ? error.message : String(error)}`, failed: true }),
+      );
+  }
+
+  private setTrackingNote(note: { text: string; failed: boolean }): void {
+    this.trackingNote = note;
+    this.show(true);
   }
 
   /** Scan now, without waiting for the page to be quiet. */
@@ -116,19 +208,27 @@ export class Guard {
   }
 
   private readonly onClick = (event: MouseEvent): void => {
-    const control = finishControl(event.target);
-    if (!control) return;
+    const found = pageAction(event.target);
+    if (!found) return;
     if (this.letFinishThrough) {
       this.letFinishThrough = false;
       return;
     }
     // Judge what the page shows now, not what it showed at the last quiet moment.
     this.flush();
+    if (found.action === 'save') {
+      // Save is never held back.
+      this.track('save');
+      return;
+    }
     const errors = this.view?.gaps.filter((gap) => gap.severity === 'error') ?? [];
-    if (errors.length === 0 || !this.host) return;
+    if (errors.length === 0 || !this.host) {
+      this.track('finish');
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
-    this.pendingFinish = control;
+    this.pendingFinish = found.control;
     this.show(true);
   };
 
@@ -146,6 +246,7 @@ export class Guard {
       this.letFinishThrough = true;
       control.click();
       this.letFinishThrough = false;
+      this.track('finish');
     }
   };
 
@@ -166,7 +267,7 @@ export class Guard {
     const showField = (gap: GapView) => this.showField(gap);
     render(
       <>
-        <GuardPanel view={view} onShowField={showField} focusRequest={this.focusRequest} />
+        <GuardPanel view={view} onShowField={showField} focusRequest={this.focusRequest} tracking={this.trackingNote} />
         {this.pendingFinish && (
           <FinishDialog
             errors={view.gaps.filter((gap) => gap.severity === 'error')}

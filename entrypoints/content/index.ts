@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { builtInProfiles } from '../../lib/forms/profiles';
-import { completeSettings } from '../../lib/settings';
-import { Guard } from './guard';
+import { completeSettings, SETTINGS_KEY } from '../../lib/settings';
+import type { TrackerReply } from '../../lib/tracker/messages';
+import { Guard, type TrackerLink } from './guard';
 
 /**
  * Runs in every frame of a Mosaic page (and the step editor's own window). A plain build
@@ -16,15 +17,22 @@ export default defineContentScript({
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const guard = new Guard(document, { profiles: builtInProfiles });
+    // The tracker lives in the extension's origin (the background): only messages cross.
+    const send = async (message: unknown): Promise<TrackerReply> => {
+      if (!ctx.isValid) return { ok: false, error: 'The extension was updated or reloaded: reload the page to track this form' };
+      const reply = (await browser.runtime.sendMessage(message)) as TrackerReply | undefined;
+      return reply ?? { ok: false, error: 'The review tracker did not answer' };
+    };
+    const tracker: TrackerLink = { track: send, reviewDue: send };
+    const guard = new Guard(document, { profiles: builtInProfiles, tracker });
     guard.start();
     // The settings the rules need, and the user's role, from the extension's storage.
     const applySettings = (stored: unknown) => {
       if (ctx.isValid) guard.setSettings(completeSettings(stored));
     };
-    void browser.storage.local.get('settings').then((items) => applySettings(items.settings), () => undefined);
+    void browser.storage.local.get(SETTINGS_KEY).then((items) => applySettings(items[SETTINGS_KEY]), () => undefined);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes.settings) applySettings(changes.settings.newValue);
+      if (area === 'local' && changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
     };
     browser.storage.onChanged.addListener(onChanged);
     // When the extension is reloaded or updated, leave nothing half-attached.

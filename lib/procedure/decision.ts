@@ -158,7 +158,7 @@ export const decisionRules: Rule[] = [
     applies: (answers) => answers.choice('riskLevel') === 'significant',
     needs: () => ['strategyDiscussionDate'],
     check: (answers) =>
-      dateGiven(answers, 'strategyDiscussionDate', 'Enter the date of the strategy discussion: a significant risk of harm needs one'),
+      dateGiven(answers, 'strategyDiscussionDate', 'Enter the date of the strategy discussion (a significant risk of harm needs one)'),
   },
   {
     id: 'efrh-panel',

@@ -147,7 +147,7 @@ describe('export and import', () => {
     await fill();
     const entries = await listAgreements(db);
     const changed = entries.map((entry) =>
-      entry.personId === '1234567' ? { ...entry, reviews: [{ date: '2026-11-20', outcome: 'continue', nextReviewDate: null, source: 'manual', recordedAt: NOW.toISOString() }] } : entry,
+      entry.personId === '1234567' ? { ...entry, reviews: [{ date: '2026-11-20', outcome: 'continue' as const, nextReviewDate: null, source: 'manual' as const, recordedAt: NOW.toISOString() }] } : entry,
     );
     const extra = { ...entries[0]!, key: '5555555|2026-11-01', personId: '5555555' };
     const check = await planImport(db, exportJson([...changed, extra], NOW));

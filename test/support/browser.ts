@@ -34,3 +34,12 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
     ],
   });
 }
+
+/** The loaded extension's ID, read from its service worker (`…/background.js`). */
+export async function extensionId(browser: Browser): Promise<string> {
+  const target = await browser.waitForTarget(
+    (candidate) => candidate.type() === 'service_worker' && candidate.url().endsWith('background.js'),
+    { timeout: 10_000 },
+  );
+  return new URL(target.url()).host;
+}

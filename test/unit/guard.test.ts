@@ -141,3 +141,80 @@ describe('the guard in a page', () => {
     expect(doc.getElementById('status')!.textContent).toBe('Finished');
   });
 });
+
+describe('tracking from the page', () => {
+  const AGREEMENT = `<div class="bar">Internet monitoring: written agreement - Sam Taylor (1234567)</div>
+    <button id="save">Save</button><button id="finish">Finish</button>
+    <label for="m">Monitoring measures agreed</label><textarea id="m">Filter</textarea>
+    <label for="s">Agreement start date</label><input id="s" value="01/11/2026">
+    <label for="e">Agreement end date</label><input id="e" value="30/04/2027">
+    <label for="n">Name of signatory</label><input id="n" value="Pat Parent">
+    <label for="f">Date of first review</label><input id="f" value="28/11/2026">
+    <label for="q">Review frequency after the first review</label><select id="q"><option selected>Monthly</option></select>`;
+
+  function startTracked(body: string, due: string | null = null) {
+    const sent: unknown[] = [];
+    dom = new JSDOM(`<!doctype html><body>${body}`, { url: 'http://localhost/', pretendToBeVisual: true });
+    guard = new Guard(dom.window.document, {
+      profiles: builtInProfiles,
+      today: () => '2026-11-25',
+      tracker: {
+        track: async (message) => {
+          sent.push(message);
+          return { ok: true, key: 'k', due: '2026-11-28', status: 'due-soon' };
+        },
+        reviewDue: async (message) => {
+          sent.push(message);
+          return { ok: true, due };
+        },
+      },
+    });
+    guard.start();
+    return { doc: dom.window.document, sent };
+  }
+
+  it('tells the tracker of a saved agreement: the ID and dates only, and says what it holds', async () => {
+    const { doc, sent } = startTracked(AGREEMENT);
+    doc.getElementById('save')!.click();
+    await tick(10);
+    expect(sent).toEqual([
+      { type: 'track-agreement', personId: '1234567', startDate: '2026-11-01', endDate: '2027-04-30', firstReviewDate: '2026-11-28', frequency: 'monthly', source: 'save' },
+    ]);
+    expect(JSON.stringify(sent)).not.toContain('Pat Parent');
+    expect(host(doc).shadowRoot!.textContent).toContain('In the review tracker: next review due 28 November 2026 (due soon).');
+  });
+
+  it('tracks a Finish held back only once the worker finishes anyway', async () => {
+    const { doc, sent } = startTracked(AGREEMENT);
+    doc.getElementById('finish')!.click();
+    await tick(10);
+    expect(sent).toEqual([]);
+    (host(doc).shadowRoot!.querySelector('[data-action=finish-anyway]') as HTMLElement).click();
+    await tick(10);
+    expect(sent).toMatchObject([{ type: 'track-agreement', source: 'finish' }]);
+  });
+
+  it('tracks a form opened read-only once, and says why it cannot track one without a start date', async () => {
+    const view = `<h1>Internet monitoring: written agreement - Sam Taylor (1234567)</h1><dl>
+      <dt>Monitoring measures agreed</dt><dd>Filter</dd><dt>Agreement start date</dt><dd>01/11/2026</dd>
+      <dt>Date of first review</dt><dd>28/11/2026</dd><dt>Agreement end date</dt><dd></dd></dl>`;
+    const { sent } = startTracked(view);
+    guard!.update();
+    await tick(10);
+    expect(sent).toMatchObject([{ type: 'track-agreement', source: 'view', endDate: null }]);
+    guard!.stop();
+    dom!.window.close();
+    const second = startTracked(AGREEMENT.replace('value="01/11/2026"', 'value=""'));
+    second.doc.getElementById('save')!.click();
+    await tick(10);
+    expect(second.sent).toEqual([]);
+    expect(host(second.doc).shadowRoot!.textContent).toContain('Not added to the review tracker yet: enter the agreement start date');
+  });
+
+  it('asks when a review was due, and warns of a late one (review-on-time)', async () => {
+    const { doc, sent } = startTracked(FORM + `<script></script>`, '2026-07-31');
+    await tick(10);
+    expect(sent).toEqual([{ type: 'review-due-before', personId: '1234567', agreementStartDate: '2026-07-01', reviewDate: '2026-08-01' }]);
+    expect(rules(doc)).toContain('review-on-time:warning');
+  });
+});

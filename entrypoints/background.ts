@@ -1,0 +1,109 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { todayInUk } from '../lib/dates';
+import { completeSettings, SETTINGS_KEY, type Settings } from '../lib/settings';
+import { TrackerDatabase } from '../lib/tracker/db';
+import { trackerMessage, type TrackerReply } from '../lib/tracker/messages';
+import { TRACKER_CHANGED } from '../lib/tracker/notify';
+import { attentionText, badgeText, reminderDue } from '../lib/tracker/reminder';
+import { applyRetention, applyTrackingMessage, attentionCount, listAgreements, reviewDueBefore, rowsFor } from '../lib/tracker/store';
+import { nextReviewDue, statusOf } from '../lib/tracker/due';
+
+/**
+ * The background service worker owns the tracker: content scripts send it what forms the worker
+ * saved, finished or viewed (checked with zod here), and it keeps the toolbar badge, the daily
+ * reminder and retention.
+ */
+const DAILY_ALARM = 'daily-check';
+const REMINDER_ID = 'monitoring-guard-reviews';
+const LAST_REMINDER_KEY = 'lastReminder';
+
+export default defineBackground(() => {
+  const db = new TrackerDatabase();
+
+  async function settings(): Promise<Settings> {
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    return completeSettings(stored[SETTINGS_KEY]);
+  }
+
+  async function refreshBadge(): Promise<{ overdue: number; dueSoon: number }> {
+    const { dueSoonDays } = await settings();
+    const attention = attentionCount(rowsFor(await listAgreements(db), todayInUk(), dueSoonDays));
+    await browser.action.setBadgeText({ text: badgeText(attention) });
+    await browser.action.setBadgeBackgroundColor({ color: attention.overdue > 0 ? '#d4351c' : '#f47738' });
+    await browser.action.setTitle({ title: `Monitoring Guard: ${attentionText(attention)}` });
+    return attention;
+  }
+
+  async function dailyCheck(): Promise<void> {
+    const current = await settings();
+    const today = todayInUk();
+    await applyRetention(db, today, current.retentionDays);
+    const attention = await refreshBadge();
+    const stored = await browser.storage.local.get(LAST_REMINDER_KEY);
+    const lastShown = typeof stored[LAST_REMINDER_KEY] === 'string' ? (stored[LAST_REMINDER_KEY] as string) : null;
+    const show = reminderDue({ enabled: current.reminders, attention, today, lastShown, hourNow: new Date().getHours(), reminderHour: current.reminderHour });
+    if (!show) return;
+    await browser.notifications.create(REMINDER_ID, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'Monitoring reviews',
+      message: `${attentionText(attention)}. Open the Monitoring Guard to see them.`,
+      priority: 1,
+    });
+    await browser.storage.local.set({ [LAST_REMINDER_KEY]: today });
+  }
+
+  function scheduleDailyCheck(): void {
+    // Every hour: cheap, and the reminder itself shows at most once a day, after its hour.
+    void browser.alarms.create(DAILY_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    scheduleDailyCheck();
+    void dailyCheck().catch(() => undefined);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    scheduleDailyCheck();
+    void dailyCheck().catch(() => undefined);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DAILY_ALARM) void dailyCheck().catch(() => undefined);
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id !== REMINDER_ID) return;
+    void browser.notifications.clear(id);
+    const openPopup = (browser.action as { openPopup?: () => Promise<void> }).openPopup;
+    const inTab = () => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    if (openPopup) openPopup().catch(inTab);
+    else void inTab();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) void refreshBadge().catch(() => undefined);
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    if ((raw as { type?: unknown })?.type === TRACKER_CHANGED) {
+      return refreshBadge().then(() => ({ ok: true }));
+    }
+    const parsed = trackerMessage.safeParse(raw);
+    if (!parsed.success) {
+      return Promise.resolve<TrackerReply>({ ok: false, error: `The message to the tracker was not understood: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
+    }
+    const message = parsed.data;
+    const reply = async (): Promise<TrackerReply> => {
+      if (message.type === 'review-due-before') {
+        return { ok: true, due: await reviewDueBefore(db, message.personId, message.agreementStartDate, message.reviewDate) };
+      }
+      const agreement = await applyTrackingMessage(db, message);
+      const { dueSoonDays } = await settings();
+      void refreshBadge().catch(() => undefined);
+      return { ok: true, key: agreement.key, due: nextReviewDue(agreement), status: statusOf(agreement, todayInUk(), dueSoonDays) };
+    };
+    return reply().catch((error: unknown): TrackerReply => ({
+      ok: false,
+      error: `The review tracker could not be updated: ${error instanceof Error ? error.message : String(error)}`,
+    }));
+  });
+});

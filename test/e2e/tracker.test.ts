@@ -1,0 +1,159 @@
+/**
+ * The review tracker end to end, in Chromium with the built extension: forms saved, finished and
+ * viewed read-only become popup rows with the right due date and status; a review moves the due
+ * date; "End monitoring" ends the entry; a page that is not one of the forms adds nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { extensionId, launchWithExtension } from '../support/browser';
+import { serveDirectory, type StaticServer } from '../support/server';
+import { FIXTURES_DIR } from '../support/fixtures';
+import { readGuard, waitForGuard } from '../support/guard-probe';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser: Browser;
+let server: StaticServer;
+let popupUrl: string;
+
+beforeAll(async () => {
+  server = await serveDirectory(FIXTURES_DIR);
+  browser = await launchWithExtension();
+  popupUrl = `chrome-extension://${await extensionId(browser)}/popup.html`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Today in London, and the status a due date has today (rules.md: window of 14 days). */
+function expectedStatus(due: string): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 13 * 86_400_000).toISOString().slice(0, 10);
+  return due < today ? 'overdue' : due <= soon ? 'due-soon' : 'upcoming';
+}
+
+interface Row {
+  personId: string | null;
+  status: string | null;
+  due: string | null;
+  text: string;
+}
+
+async function popupRows(): Promise<Row[]> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(popupUrl, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('[data-person-id]') || /No agreements are tracked yet/.test(document.body.textContent ?? ''), { timeout: 5000 });
+    return await page.$$eval('[data-person-id]', (rows) =>
+      rows.map((row) => ({
+        personId: row.getAttribute('data-person-id'),
+        status: row.getAttribute('data-status'),
+        due: row.getAttribute('data-due'),
+        text: (row.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+async function openForm(file: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
+  await waitForGuard(page);
+  return page;
+}
+
+/** Waits until the guard says what the tracker answered. */
+async function trackingNote(page: Page): Promise<string> {
+  await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking]'), { timeout: 5000 });
+  return page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-tracking]')!.textContent!.trim());
+}
+
+describe('the tracker', () => {
+  it('starts empty, and says how entries appear', async () => {
+    expect(await popupRows()).toEqual([]);
+  });
+
+  it('tracks a saved agreement once: a second save updates the same entry', async () => {
+    const page = await openForm('tracking/agreement.html');
+    await page.click('#save');
+    expect(await trackingNote(page)).toContain('next review due 25 October 2026');
+    expect(await page.$eval('#msg', (element) => element.textContent)).toBe('Saved');
+    await page.click('#save');
+    await page.close();
+    const rows = (await popupRows()).filter((row) => row.personId === '8800001');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ due: '2026-10-25', status: expectedStatus('2026-10-25') });
+    expect(rows[0]!.text).toContain('25 October 2026');
+  });
+
+  it('moves the due date with a review, warns that the review was late, and ends with "End monitoring"', async () => {
+    const page = await openForm('tracking/review-continue.html');
+    // The tracker held the agreement, due 25 October: a review on 20 November was late.
+    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-rule="review-on-time"]'), { timeout: 3000 });
+    await page.click('#finish');
+    expect(await trackingNote(page)).toContain('next review due 15 January 2027');
+    await page.close();
+    let rows = (await popupRows()).filter((row) => row.personId === '8800001');
+    expect(rows).toEqual([expect.objectContaining({ due: '2027-01-15', status: expectedStatus('2027-01-15') })]);
+
+    const end = await openForm('tracking/review-end.html');
+    await end.click('#save');
+    expect(await trackingNote(end)).toContain('has ended');
+    await end.close();
+    rows = (await popupRows()).filter((row) => row.personId === '8800001');
+    expect(rows).toEqual([expect.objectContaining({ status: 'ended' })]);
+  });
+
+  it('tracks a form opened read-only (a manager’s View), and a finished one', async () => {
+    const view = await openForm('readonly-agreement.html');
+    await trackingNote(view);
+    await view.close();
+    const finished = await openForm('aria-agreement.html');
+    await finished.click('#btnFinish');
+    // The form has errors: the worker finishes anyway.
+    await finished.evaluate(() => (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-action="finish-anyway"]') as HTMLElement | null)?.click());
+    await trackingNote(finished);
+    await finished.close();
+    const rows = await popupRows();
+    const viewed = rows.find((row) => row.personId === '2345678');
+    // Its end date, 31 August 2026, has passed.
+    expect(viewed).toMatchObject({ due: '2026-07-01', status: 'ended' });
+    expect(rows.find((row) => row.personId === '6172849')).toBeDefined();
+  });
+
+  it('adds nothing for a page that is not one of the forms', async () => {
+    const before = await popupRows();
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/other-form-placement-plan.html`, { waitUntil: 'load' });
+    await page.evaluate(() => (Array.from(document.querySelectorAll('button')).find((button) => /save/i.test(button.textContent ?? '')) as HTMLElement).click());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await readGuard(page)).count).toBe(0);
+    await page.close();
+    expect(await popupRows()).toEqual(before);
+  });
+
+  it('has no accessibility violations in the popup (axe-core, WCAG 2.2 AA)', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(popupUrl, { waitUntil: 'load' });
+      await page.waitForSelector('[data-person-id]');
+      // The popup's content security policy allows no injected script tag: evaluate axe instead.
+      await page.evaluate(readFileSync(AXE, 'utf8'));
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
+        return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
