@@ -3,33 +3,17 @@
  * typing and choices within a second, Finish held back with errors (and never Save), and an
  * accessibility scan (axe-core, WCAG 2.2 AA) of the chip, the panel and the dialog.
  */
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
-import { launchWithExtension } from '../support/browser';
-import { serveDirectory, type StaticServer } from '../support/server';
-import { FIXTURES_DIR } from '../support/fixtures';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { axeViolations } from '../support/axe';
 import { readGuard, waitForGuard } from '../support/guard-probe';
+import { useBrowserSession } from '../support/session';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FORM = 'step-editor-window-agreement.html';
-
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDirectory(FIXTURES_DIR);
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowserSession();
 
 async function openForm(file = FORM): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
+  const page = await session.open(file);
   await waitForGuard(page);
   return page;
 }
@@ -161,16 +145,7 @@ describe('before finishing', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  async function axe(page: Page) {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(
-        { include: { fromShadowDom: ['monitoring-guard', '.mg'] } },
-        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
-      );
-      return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-    });
-  }
+  const axe = (page: Page) => axeViolations(page, { include: { fromShadowDom: ['monitoring-guard', '.mg'] } });
 
   it('finds no violation in the chip, the open panel with its quotes, or the dialog', async () => {
     const page = await openForm();

@@ -3,31 +3,14 @@
  * and person ID on exactly one `<monitoring-guard>` per document that holds a form, none
  * elsewhere, and the guard following the page as it changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
-import { launchWithExtension } from '../support/browser';
-import { serveDirectory, type StaticServer } from '../support/server';
-import { expectedRules, FIXTURES_DIR, loadFixtures, type ExpectedForm } from '../support/fixtures';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { expectedRules, loadFixtures, type ExpectedForm } from '../support/fixtures';
 import { readGuard, settle, waitForGuard } from '../support/guard-probe';
+import { useBrowserSession } from '../support/session';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDirectory(FIXTURES_DIR);
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(file: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
-  return page;
-}
+const session = useBrowserSession();
+const openPage = (file: string) => session.open(file);
 
 function expectRecognised(reading: Awaited<ReturnType<typeof readGuard>>, form: ExpectedForm, rulesKey: string) {
   expect(reading.count).toBe(1);
@@ -75,7 +58,7 @@ describe('the guard follows the page', () => {
     const page = await openPage('step-editor-launcher.html');
     try {
       const opened = new Promise<Page>((resolve) =>
-        browser.once('targetcreated', async (target) => resolve((await target.page())!)),
+        session.browser.once('targetcreated', async (target) => resolve((await target.page())!)),
       );
       await page.evaluate(() => {
         const resume = Array.from(document.querySelectorAll('button, a')).find((element) => /resume/i.test(element.textContent ?? ''));

@@ -3,30 +3,18 @@
  * viewed read-only become popup rows with the right due date and status; a review moves the due
  * date; "End monitoring" ends the entry; a page that is not one of the forms adds nothing.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
-import { extensionId, launchWithExtension } from '../support/browser';
-import { serveDirectory, type StaticServer } from '../support/server';
-import { FIXTURES_DIR } from '../support/fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { axeViolations } from '../support/axe';
+import { extensionId } from '../support/browser';
 import { readGuard, waitForGuard } from '../support/guard-probe';
+import { useBrowserSession } from '../support/session';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-let browser: Browser;
-let server: StaticServer;
+const session = useBrowserSession();
 let popupUrl: string;
 
 beforeAll(async () => {
-  server = await serveDirectory(FIXTURES_DIR);
-  browser = await launchWithExtension();
-  popupUrl = `chrome-extension://${await extensionId(browser)}/popup.html`;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  popupUrl = `chrome-extension://${await extensionId(session.browser)}/popup.html`;
 });
 
 /** Today in London, and the status a due date has today (rules.md: window of 14 days). */
@@ -44,7 +32,7 @@ interface Row {
 }
 
 async function popupRows(): Promise<Row[]> {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   try {
     await page.goto(popupUrl, { waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelector('[data-person-id]') || /No agreements are tracked yet/.test(document.body.textContent ?? ''), { timeout: 5000 });
@@ -62,8 +50,7 @@ async function popupRows(): Promise<Row[]> {
 }
 
 async function openForm(file: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
+  const page = await session.open(file);
   await waitForGuard(page);
   return page;
 }
@@ -129,8 +116,7 @@ describe('the tracker', () => {
 
   it('adds nothing for a page that is not one of the forms', async () => {
     const before = await popupRows();
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/other-form-placement-plan.html`, { waitUntil: 'load' });
+    const page = await session.open('other-form-placement-plan.html');
     await page.evaluate(() => (Array.from(document.querySelectorAll('button')).find((button) => /save/i.test(button.textContent ?? '')) as HTMLElement).click());
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await readGuard(page)).count).toBe(0);
@@ -139,18 +125,11 @@ describe('the tracker', () => {
   });
 
   it('has no accessibility violations in the popup (axe-core, WCAG 2.2 AA)', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
       await page.goto(popupUrl, { waitUntil: 'load' });
       await page.waitForSelector('[data-person-id]');
-      // The popup's content security policy allows no injected script tag: evaluate axe instead.
-      await page.evaluate(readFileSync(AXE, 'utf8'));
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        });
-        return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
     } finally {
       await page.close();
