@@ -15,18 +15,33 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Monitoring Guard',
     description:
       "Checks internet-monitoring decision records, agreements and reviews in Mosaic against the council's procedure.",
-    minimum_chrome_version: '120',
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: '{6f0a9c84-0e7b-4c43-9a56-1f2b9e0d5a21}',
+              strict_min_version: '140.0',
+              // It collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '120' }),
     // storage: the settings; alarms: the daily check (retention, reminder, badge);
-    // notifications: the daily reminder. No host is asked for at install.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // notifications: the daily reminder; scripting: running the guard on the Mosaic addresses
+    // the user allows. No host is asked for at install: each address is asked for when added.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    optional_host_permissions: ['https://*/*'],
+    // Policy settings (Chrome and Edge; Firefox takes them from its policies.json, see docs/deploying.md).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-  },
+  }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!demo) return;

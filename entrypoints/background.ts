@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { todayInUk } from '../lib/dates';
-import { completeSettings, SETTINGS_KEY, type Settings } from '../lib/settings';
+import { SETTINGS_KEY, type Settings } from '../lib/settings';
+import { syncContentScripts } from '../lib/platform/hosts';
+import { activeProfiles } from '../lib/platform/profiles';
+import {
+  ACTIVE_PROFILES_KEY, loadEffectiveSettings, loadStoredProfiles, PROFILE_ERRORS_KEY, PROFILES_KEY,
+} from '../lib/platform/settings-store';
 import { TrackerDatabase } from '../lib/tracker/db';
 import { trackerMessage, type TrackerReply } from '../lib/tracker/messages';
 import { TRACKER_CHANGED } from '../lib/tracker/notify';
@@ -22,9 +27,18 @@ export default defineBackground(() => {
   const db = new TrackerDatabase();
 
   async function settings(): Promise<Settings> {
-    const stored = await browser.storage.local.get(SETTINGS_KEY);
-    return completeSettings(stored[SETTINGS_KEY]);
+    return (await loadEffectiveSettings()).settings;
   }
+
+  /** The guard on the Mosaic addresses allowed, and the form profiles in use, after any change. */
+  async function syncConfiguration(): Promise<void> {
+    const current = await settings();
+    await syncContentScripts(current.mosaicAddresses);
+    const stored = await loadStoredProfiles();
+    const active = activeProfiles(stored.imported, stored.managed);
+    await browser.storage.local.set({ [ACTIVE_PROFILES_KEY]: active.profiles, [PROFILE_ERRORS_KEY]: active.errors });
+  }
+  const resync = () => void syncConfiguration().catch((error: unknown) => console.error('Monitoring Guard could not apply its settings', error));
 
   async function refreshBadge(): Promise<{ overdue: number; dueSoon: number }> {
     const { dueSoonDays } = await settings();
@@ -60,10 +74,12 @@ export default defineBackground(() => {
   }
 
   browser.runtime.onInstalled.addListener(() => {
+    resync();
     scheduleDailyCheck();
     void dailyCheck().catch(() => undefined);
   });
   browser.runtime.onStartup.addListener(() => {
+    resync();
     scheduleDailyCheck();
     void dailyCheck().catch(() => undefined);
   });
@@ -79,8 +95,14 @@ export default defineBackground(() => {
     else void inTab();
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[SETTINGS_KEY]) void refreshBadge().catch(() => undefined);
+    // Policy changes take effect at once, as the user's do.
+    if (area === 'managed' || (area === 'local' && (changes[SETTINGS_KEY] || changes[PROFILES_KEY]))) {
+      resync();
+      void refreshBadge().catch(() => undefined);
+    }
   });
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;

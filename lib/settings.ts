@@ -16,6 +16,8 @@ export interface Settings {
   retentionDays: number;
   /** The address of a person's record in Mosaic, with {id} for the person ID; empty for no links. */
   recordAddress: string;
+  /** The council's Mosaic addresses (origins, like https://mosaic.example.gov.uk) the guard runs on. */
+  mosaicAddresses: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,7 +28,11 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderHour: 9,
   retentionDays: 90,
   recordAddress: '',
+  mosaicAddresses: [],
 };
+
+/** Every setting's name, in the order the options page shows them. */
+export const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
 /** The key under which settings are kept in the extension's storage. */
 export const SETTINGS_KEY = 'settings';
@@ -39,6 +45,27 @@ export function isRecordAddress(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A Mosaic address as the guard keeps it: the origin of an https address ("https://mosaic.example.gov.uk"),
+ * or null when the text is not one.
+ */
+export function mosaicOrigin(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  try {
+    const url = new URL(/^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+    if (url.protocol !== 'https:' || !url.hostname.includes('.') || url.username || url.password) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The match pattern that covers every page of a Mosaic address. */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
 }
 
 /** Settings as stored (possibly old, partial or damaged) made whole: anything unusable is the default. */
@@ -57,7 +84,37 @@ export function completeSettings(stored: unknown): Settings {
     reminderHour: whole('reminderHour', 0, 23),
     retentionDays: whole('retentionDays', 7, 3650),
     recordAddress: typeof value.recordAddress === 'string' && isRecordAddress(value.recordAddress) ? value.recordAddress : '',
+    mosaicAddresses: Array.isArray(value.mosaicAddresses)
+      ? [...new Set(value.mosaicAddresses.map((item) => (typeof item === 'string' ? mosaicOrigin(item) : null)).filter((item): item is string => item !== null))]
+      : [],
   };
+}
+
+export interface EffectiveSettings {
+  settings: Settings;
+  /** The settings the organisation set by policy: they win, and the user cannot change them. */
+  managed: Set<keyof Settings>;
+}
+
+/**
+ * The user's settings with the organisation's policy over them (chrome.storage.managed): a value
+ * set by policy wins, whatever the user chose.
+ */
+export function mergeSettings(local: unknown, managed: unknown): EffectiveSettings {
+  const user = completeSettings(local);
+  const policy = (managed && typeof managed === 'object' ? managed : {}) as Record<string, unknown>;
+  const fromPolicy = completeSettings(policy);
+  const locked = new Set<keyof Settings>();
+  const settings = { ...user } as Record<keyof Settings, unknown>;
+  for (const name of SETTING_NAMES) {
+    // Only what the policy really sets, and sets to a usable value, wins.
+    if (policy[name] === undefined) continue;
+    const usable = JSON.stringify(fromPolicy[name]) !== JSON.stringify(DEFAULT_SETTINGS[name]) || JSON.stringify(policy[name]) === JSON.stringify(DEFAULT_SETTINGS[name]);
+    if (!usable) continue;
+    settings[name] = fromPolicy[name];
+    locked.add(name);
+  }
+  return { settings: settings as unknown as Settings, managed: locked };
 }
 
 /** The link to a person's record, or null when no record address is set. */

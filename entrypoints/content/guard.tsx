@@ -107,6 +107,13 @@ export class Guard {
     this.unmount();
   }
 
+  /** The form profiles in use changed (a council's profile imported, or set by policy). */
+  setProfiles(profiles: readonly FormProfile[]): void {
+    this.options.profiles = profiles;
+    this.lastRender = '';
+    this.update();
+  }
+
   setSettings(settings: Settings): void {
     this.settings = settings;
     this.lastRender = '';

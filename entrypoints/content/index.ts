@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { builtInProfiles } from '../../lib/forms/profiles';
-import { completeSettings, SETTINGS_KEY } from '../../lib/settings';
+import { usableProfiles } from '../../lib/platform/usable-profiles';
+import { ACTIVE_PROFILES_KEY, loadEffectiveSettings, onSettingsChanged } from '../../lib/platform/settings-store';
 import type { TrackerReply } from '../../lib/tracker/messages';
 import { Guard, type TrackerLink } from './guard';
 
@@ -26,18 +27,19 @@ export default defineContentScript({
     const tracker: TrackerLink = { track: send, reviewDue: send };
     const guard = new Guard(document, { profiles: builtInProfiles, tracker });
     guard.start();
-    // The settings the rules need, and the user's role, from the extension's storage.
-    const applySettings = (stored: unknown) => {
-      if (ctx.isValid) guard.setSettings(completeSettings(stored));
+    // The settings the rules need and the user's role (under the organisation's policy), and the
+    // council's form profiles as the background checked them.
+    const load = async () => {
+      const [{ settings }, stored] = await Promise.all([loadEffectiveSettings(), browser.storage.local.get(ACTIVE_PROFILES_KEY)]);
+      if (!ctx.isValid) return;
+      guard.setSettings(settings);
+      guard.setProfiles(usableProfiles(stored[ACTIVE_PROFILES_KEY]));
     };
-    void browser.storage.local.get(SETTINGS_KEY).then((items) => applySettings(items[SETTINGS_KEY]), () => undefined);
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    void load().catch(() => undefined);
+    const stopListening = onSettingsChanged(() => void load().catch(() => undefined));
     // When the extension is reloaded or updated, leave nothing half-attached.
     ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onChanged);
+      stopListening();
       guard.stop();
     });
   },

@@ -7,7 +7,8 @@ import { DeleteAll } from '../../components/popup/DeleteAll';
 import { agreements as countOf } from '../../components/popup/StatusTag';
 import { Transfer } from '../../components/popup/Transfer';
 import { formatDate, todayInUk, type IsoDate } from '../../lib/dates';
-import { completeSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { completeSettings, type Settings } from '../../lib/settings';
+import { loadEffectiveSettings } from '../../lib/platform/settings-store';
 import { TrackerDatabase } from '../../lib/tracker/db';
 import { nextReviewDue, statusOf } from '../../lib/tracker/due';
 import type { TrackedAgreement } from '../../lib/tracker/model';
@@ -54,8 +55,8 @@ function notifyChanged(): void {
 
 async function readSettings(): Promise<Settings> {
   try {
-    const stored = await browser.storage.local.get(SETTINGS_KEY);
-    return completeSettings(stored?.[SETTINGS_KEY]);
+    // The user's settings under the organisation's policy.
+    return (await loadEffectiveSettings()).settings;
   } catch {
     return completeSettings(undefined);
   }

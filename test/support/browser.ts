@@ -43,3 +43,35 @@ export async function extensionId(browser: Browser): Promise<string> {
   );
   return new URL(target.url()).host;
 }
+
+export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'firefox-mv3');
+
+export function firefoxPath(): string {
+  const path = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+  if (!existsSync(path)) {
+    throw new Error(`Firefox was not found at ${path}. Install it (apt-get install firefox-esr) or set FIREFOX_PATH.`);
+  }
+  return path;
+}
+
+/** Firefox with the Firefox build of the extension installed (as a temporary add-on). */
+export async function launchFirefoxWithExtension(): Promise<Browser> {
+  if (!existsSync(resolve(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run npm run build:demo:firefox first.`);
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    extraPrefsFirefox: {
+      // No update checks, telemetry or other traffic of Firefox's own.
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'extensions.getAddons.cache.enabled': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  return browser;
+}

@@ -1,0 +1,34 @@
+/**
+ * Which form profiles are in use: the organisation's (policy), the user's imports, and the
+ * built-in ones, each checked before use. A profile with any problem is not used, and the problem
+ * is kept for the options page to show.
+ */
+import { builtInProfiles } from '../forms/profiles';
+import type { FormProfile } from '../forms/profile';
+import { parseProfiles } from '../forms/profile-schema';
+
+export interface ActiveProfiles {
+  profiles: FormProfile[];
+  errors: string[];
+}
+
+export function activeProfiles(imported: unknown, managed: unknown): ActiveProfiles {
+  const errors: string[] = [];
+  const take = (value: unknown, from: string): FormProfile[] => {
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return [];
+    const result = parseProfiles(value);
+    if (result.ok) return result.profiles;
+    errors.push(...result.errors.map((error) => `${from}: ${error}`));
+    return [];
+  };
+  const fromPolicy = take(managed, 'Profiles set by your organisation');
+  const fromUser = take(imported, 'Imported profiles');
+  // The organisation's first; a later profile with an id already used is left out.
+  const seen = new Set<string>();
+  const profiles = [...fromPolicy, ...fromUser, ...builtInProfiles].filter((profile) => {
+    if (seen.has(profile.id)) return false;
+    seen.add(profile.id);
+    return true;
+  });
+  return { profiles, errors };
+}

@@ -1,0 +1,55 @@
+/**
+ * The Firefox build (Manifest V3) loads and works in Firefox: recognition, rules, the panel,
+ * Finish held back, and tracking through the background.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { launchFirefoxWithExtension } from '../support/browser';
+import { FIXTURES_DIR } from '../support/fixtures';
+import { readGuard, waitForGuard } from '../support/guard-probe';
+import { serveDirectory, type StaticServer } from '../support/server';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveDirectory(FIXTURES_DIR);
+  browser = await launchFirefoxWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('in Firefox', () => {
+  it('recognises a form, checks it, holds back Finish and tracks the agreement', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/tracking/agreement.html`, { waitUntil: 'load' });
+    const reading = await waitForGuard(page, 10_000);
+    expect(reading).toMatchObject({ count: 1, kind: 'agreement', personId: '8800001' });
+    // One error to hold Finish back: the agreement is not on the record.
+    await page.click('#a11');
+    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-errors') === '1', { timeout: 2000 });
+    expect((await readGuard(page)).gaps.map((gap) => gap.rule)).toEqual(['agreement-on-record']);
+    await page.click('#finish');
+    expect(await page.evaluate(() => !!document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('dialog[open]'))).toBe(true);
+    expect(await page.$eval('#msg', (element) => element.textContent)).toBe('');
+    await page.evaluate(() => (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-action="finish-anyway"]') as HTMLElement).click());
+    expect(await page.$eval('#msg', (element) => element.textContent)).toBe('Step finished');
+    // The background stored it and answered with the due date it now holds. (Firefox's remote
+    // protocol does not open moz-extension:// pages, so the popup itself is tested in Chromium.)
+    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking="ok"]'), { timeout: 5000 });
+    const note = await page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-tracking]')!.textContent);
+    expect(note).toContain('next review due 25 October 2026');
+    await page.close();
+  });
+
+  it('adds nothing to a page that is not one of the forms', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/worklist.html`, { waitUntil: 'load' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await readGuard(page)).count).toBe(0);
+    await page.close();
+  });
+});
