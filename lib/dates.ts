@@ -116,14 +116,23 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
-/** Today's calendar date in the UK (Europe/London), whatever the computer's time zone. */
+/** The last Sunday of a month (1-12) of a year, as a day of the month. */
+function lastSunday(year: number, month: number): number {
+  const last = daysInMonth(year, month);
+  return last - new Date(Date.UTC(year, month - 1, last)).getUTCDay();
+}
+
+/**
+ * Today's calendar date in the UK (Europe/London), whatever the computer's time zone: UTC in
+ * winter, UTC+1 from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+ * October. Worked out directly: a time-zone formatter costs tens of milliseconds to build in a
+ * page, on every page the guard opens.
+ */
 export function todayInUk(now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const ms = now.getTime();
+  const year = now.getUTCFullYear();
+  const summerStarts = Date.UTC(year, 2, lastSunday(year, 3), 1);
+  const summerEnds = Date.UTC(year, 9, lastSunday(year, 10), 1);
+  const offset = ms >= summerStarts && ms < summerEnds ? 3_600_000 : 0;
+  return new Date(ms + offset).toISOString().slice(0, 10);
 }

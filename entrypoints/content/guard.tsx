@@ -10,7 +10,7 @@ import guardCss from '../../components/guard.css?inline';
 import { todayInUk } from '../../lib/dates';
 import { findByLocator } from '../../lib/forms/locator';
 import type { FormProfile } from '../../lib/forms/profile';
-import { scanDocument } from '../../lib/forms/scan';
+import { scanDocument, type ScanResult } from '../../lib/forms/scan';
 import type { FormSnapshot } from '../../lib/forms/snapshot';
 import { evaluate, type Evaluation } from '../../lib/procedure/evaluate';
 import { normaliseLabel } from '../../lib/forms/normalise';
@@ -82,6 +82,8 @@ export class Guard {
   private readonly reviewDue = new Map<string, string | null>();
   snapshot: FormSnapshot | null = null;
   evaluation: Evaluation | null = null;
+  /** The last scan, with the way back to each answer's element. */
+  private scan: ScanResult | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -94,7 +96,13 @@ export class Guard {
     this.update();
     this.watcher = watchDocument(this.doc, {
       ignore: (node) => this.host !== null && (node === this.host || this.host.contains(node)),
-      onChange: () => this.update(),
+      onChange: (change) => {
+        // Typing and choosing in questions already read: read those answers again, not the page.
+        if (!change.structural && this.scan) {
+          const snapshot = this.scan.reread(change.targets);
+          if (snapshot !== this.snapshot) this.judge(snapshot);
+        } else this.update();
+      },
     });
     this.doc.defaultView?.addEventListener('click', this.onClick, true);
   }
@@ -107,21 +115,26 @@ export class Guard {
     this.unmount();
   }
 
-  /** The form profiles in use changed (a council's profile imported, or set by policy). */
+  /** The form profiles in use changed (a council's profile imported, or set by policy): scan again. */
   setProfiles(profiles: readonly FormProfile[]): void {
+    if (profiles === this.options.profiles || JSON.stringify(profiles) === JSON.stringify(this.options.profiles)) return;
     this.options.profiles = profiles;
     this.lastRender = '';
-    this.update();
+    if (this.watcher) this.update();
   }
 
+  /** The settings changed: judge the same answers again (the page need not be read again). */
   setSettings(settings: Settings): void {
+    if (JSON.stringify(settings) === JSON.stringify(this.settings)) return;
     this.settings = settings;
     this.lastRender = '';
-    this.update();
+    if (this.snapshot) this.judge(this.snapshot);
   }
 
+  /** Read the page into a snapshot, and judge it. */
   update(): void {
     const result = scanDocument(this.doc, this.options.profiles);
+    this.scan = result;
     this.snapshot = result?.snapshot ?? null;
     if (!this.snapshot) {
       this.evaluation = null;
@@ -130,7 +143,13 @@ export class Guard {
       this.unmount();
       return;
     }
-    const profile = this.options.profiles.find((candidate) => candidate.id === this.snapshot!.profileId)!;
+    this.judge(this.snapshot);
+  }
+
+  /** Judge a snapshot against the procedure and show the result. */
+  private judge(snapshot: FormSnapshot): void {
+    this.snapshot = snapshot;
+    const profile = this.options.profiles.find((candidate) => candidate.id === snapshot.profileId)!;
     const today = this.options.today?.() ?? todayInUk();
     this.evaluation = evaluate(this.snapshot, { today, settings: this.settings, trackedReviewDue: this.trackedReviewDue(this.snapshot) });
     this.options.onSnapshot?.(this.snapshot, this.evaluation);
@@ -160,7 +179,7 @@ export class Guard {
       .then((reply) => {
         if (reply.ok && 'due' in reply && reply.due) {
           this.reviewDue.set(key, reply.due);
-          this.update();
+          if (this.snapshot) this.judge(this.snapshot);
         }
       })
       .catch(() => undefined);

@@ -26,16 +26,20 @@ export default defineContentScript({
     };
     const tracker: TrackerLink = { track: send, reviewDue: send };
     const guard = new Guard(document, { profiles: builtInProfiles, tracker });
-    guard.start();
     // The settings the rules need and the user's role (under the organisation's policy), and the
-    // council's form profiles as the background checked them.
+    // council's form profiles as the background checked them; read before the first scan, so that
+    // the page is read once as it opens.
     const load = async () => {
       const [{ settings }, stored] = await Promise.all([loadEffectiveSettings(), browser.storage.local.get(ACTIVE_PROFILES_KEY)]);
       if (!ctx.isValid) return;
       guard.setSettings(settings);
       guard.setProfiles(usableProfiles(stored[ACTIVE_PROFILES_KEY]));
     };
-    void load().catch(() => undefined);
+    void load()
+      .catch(() => undefined)
+      .finally(() => {
+        if (ctx.isValid) guard.start();
+      });
     const stopListening = onSettingsChanged(() => void load().catch(() => undefined));
     // When the extension is reloaded or updated, leave nothing half-attached.
     ctx.onInvalidated(() => {

@@ -19,11 +19,52 @@ export function isControl(node: Node): node is Element {
   return node.nodeType === 1 && (node as Element).matches(CONTROL_SELECTOR);
 }
 
+/**
+ * The page's `label[for]` elements by the id they name, gathered once for a whole scan: asking
+ * each control for its `.labels` makes the browser search the document each time, which on a
+ * long form costs more than everything else the scan does.
+ */
+let labelIndex: { doc: Document; byFor: Map<string, Element[]> } | null = null;
+
+export function withLabelIndex<T>(doc: Document, work: () => T): T {
+  const byFor = new Map<string, Element[]>();
+  for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
+    const id = label.getAttribute('for')!;
+    const list = byFor.get(id);
+    if (list) list.push(label);
+    else byFor.set(id, [label]);
+  }
+  const previous = labelIndex;
+  labelIndex = { doc, byFor };
+  try {
+    return work();
+  } finally {
+    labelIndex = previous;
+  }
+}
+
+function labelsOf(control: Element): Element[] {
+  if (!labelIndex || labelIndex.doc !== control.ownerDocument) {
+    const labels = (control as HTMLInputElement).labels;
+    return labels ? Array.from(labels) : [];
+  }
+  const labels: Element[] = [];
+  const wrapping = control.closest('label');
+  if (wrapping && (!wrapping.hasAttribute('for') || wrapping.getAttribute('for') === control.id)) labels.push(wrapping);
+  if (control.id) {
+    for (const label of labelIndex.byFor.get(control.id) ?? []) {
+      // A label[for] labels the first element with that id only.
+      if (label !== wrapping && control.ownerDocument.getElementById(control.id) === control) labels.push(label);
+    }
+  }
+  return labels;
+}
+
 /** `label[for]` and wrapping labels, without the text of the controls inside them. */
 export function labelElementTexts(control: Element): string[] {
-  const labels = (control as HTMLInputElement).labels;
-  if (!labels) return [];
-  return Array.from(labels, (label) => readableText(label, MAX_LABEL)).filter(Boolean);
+  return labelsOf(control)
+    .map((label) => readableText(label, MAX_LABEL))
+    .filter(Boolean);
 }
 
 /** aria-labelledby, then aria-label. */
@@ -174,16 +215,23 @@ export function textBefore(element: Element, maxSteps = 60): string | null {
   return null;
 }
 
-/** Every place a standalone control's label may be, nearest first. */
+/**
+ * Every place a standalone control's label may be, nearest first. The text just before a control
+ * is looked for only when it has no label of its own: it is the costliest to find, and a control
+ * the page labels is not labelled by loose text as well.
+ */
 export function controlLabelTexts(control: Element): string[] {
   const texts = [...ownLabelTexts(control)];
+  const labelled = texts.length > 0;
   const container = groupContainer(control);
   if (container) texts.push(...containerLabelTexts(container));
   const term = definitionTermText(control);
   if (term) texts.push(term);
   texts.push(...tableCellTexts(control));
-  const before = textBefore(control);
-  if (before) texts.push(before);
+  if (!labelled) {
+    const before = textBefore(control);
+    if (before) texts.push(before);
+  }
   return texts;
 }
 

@@ -79,5 +79,7 @@ describe('parseProfiles', () => {
     expect(parseProfiles([])).toEqual({ ok: false, errors: ['The file holds no profile.'] });
     expect(parseProfiles({ ...minimal, questions: [] })).toEqual({ ok: false, errors: ['questions: must list at least one question'] });
     expect(parseProfiles({ ...minimal, title: undefined })).toEqual({ ok: false, errors: ['title: is missing'] });
+    expect(parseProfiles({ ...minimal, title: 5 })).toEqual({ ok: false, errors: ['title: must be a string'] });
+    expect(parseProfiles({ ...minimal, questions: 'none' })).toEqual({ ok: false, errors: ['questions: must be a list'] });
   });
 });

@@ -17,6 +17,7 @@ import {
   definitionTermText,
   textBefore,
   tableCellTexts,
+  withLabelIndex,
 } from './labels';
 import {
   choiceFromText,
@@ -505,6 +506,12 @@ export interface ScanResult {
   snapshot: FormSnapshot;
   /** The element of each field found, by field name (not part of the plain snapshot). */
   elements: Map<string, Element>;
+  /**
+   * The snapshot with the answers of the questions these controls belong to read again, after
+   * typing or a choice (a control that answers none of the form's questions changes nothing).
+   * Changes to the page's structure need a new scan instead.
+   */
+  reread(controls: readonly Element[]): FormSnapshot;
 }
 
 export interface ScanOptions {
@@ -520,6 +527,10 @@ export interface ScanOptions {
  * least MIN_QUESTIONS_FOUND of its questions found, one of them a question no other form has.
  */
 export function scanDocument(doc: Document, profiles: readonly FormProfile[], options: ScanOptions = {}): ScanResult | null {
+  return withLabelIndex(doc, () => scanWithIndex(doc, profiles, options));
+}
+
+function scanWithIndex(doc: Document, profiles: readonly FormProfile[], options: ScanOptions): ScanResult | null {
   const page = options.page ?? collectPage(doc);
   const preparedProfiles = prepareProfiles(profiles);
   let best: { prepared: PreparedProfile; title: string; matches: Map<string, Match>; readOnly: boolean; score: number } | null = null;
@@ -563,11 +574,26 @@ export function scanDocument(doc: Document, profiles: readonly FormProfile[], op
     };
   }
 
+  // Each control, and the question it answers: to read again only what the worker changed.
+  const owners = new Map<Element, string>();
+  for (const [name, match] of best.matches) {
+    if (match.foundBy === 'view') continue;
+    for (const member of match.candidate.members) owners.set(member, name);
+    owners.set(match.candidate.element, name);
+  }
+  const ownerOf = (control: Element): string | undefined => {
+    for (let current: Element | null = control; current; current = current.parentElement) {
+      const owner = owners.get(current);
+      if (owner) return owner;
+    }
+    return undefined;
+  };
+
   const win = options.win ?? doc.defaultView;
   const allTitles = preparedProfiles.flatMap((p) => p.titles);
   const personId = win ? findPersonId(win, allTitles) : personIdInDocument(doc, allTitles);
 
-  const snapshot: FormSnapshot = {
+  let snapshot: FormSnapshot = {
     kind: profile.kind as FormKind,
     profileId: profile.id,
     title: best.title,
@@ -577,5 +603,20 @@ export function scanDocument(doc: Document, profiles: readonly FormProfile[], op
     missing,
     labels: Object.fromEntries(profile.questions.map((question) => [question.name, question.label])),
   };
-  return { snapshot, elements };
+  const reread = (controls: readonly Element[]): FormSnapshot => {
+    const names = new Set<string>();
+    for (const control of controls) {
+      const name = ownerOf(control);
+      if (name) names.add(name);
+    }
+    if (names.size === 0) return snapshot;
+    const fieldsNow = { ...snapshot.fields };
+    for (const name of names) {
+      const match = best!.matches.get(name)!;
+      fieldsNow[name] = { ...fieldsNow[name]!, value: readCandidate(match.question, match.candidate) };
+    }
+    snapshot = { ...snapshot, fields: fieldsNow };
+    return snapshot;
+  };
+  return { snapshot, elements, reread };
 }

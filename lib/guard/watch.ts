@@ -11,11 +11,19 @@ export interface WatchOptions {
   maxDelay?: number;
   /** Elements whose own changes are ours, not the page's. */
   ignore: (node: Node) => boolean;
-  onChange: () => void;
+  onChange: (change: PageChange) => void;
   timers?: {
     setTimeout: (callback: () => void, ms: number) => number;
     clearTimeout: (id: number) => void;
   };
+}
+
+/** What changed since the last scan. */
+export interface PageChange {
+  /** The page's DOM changed (or a change could not be pinned down): read the whole page again. */
+  structural: boolean;
+  /** The controls the worker typed in or chose in. */
+  targets: Element[];
 }
 
 export interface Watcher {
@@ -38,6 +46,8 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
   let deadlineTimer: number | null = null;
   let idleHandle: number | null = null;
   let stopped = false;
+  let structural = false;
+  const targets = new Set<Element>();
 
   const clear = () => {
     if (quietTimer !== null) timers.clearTimeout(quietTimer);
@@ -46,15 +56,18 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
     quietTimer = deadlineTimer = idleHandle = null;
   };
 
-  const run = () => {
+  const run = (forceStructural = false) => {
     clear();
-    if (!stopped) options.onChange();
+    const change: PageChange = { structural: structural || forceStructural, targets: [...targets] };
+    structural = false;
+    targets.clear();
+    if (!stopped) options.onChange(change);
   };
 
   const whenIdle = () => {
     quietTimer = null;
     if ('requestIdleCallback' in win) {
-      idleHandle = win.requestIdleCallback(run, { timeout: Math.max(50, maxDelay - debounce) });
+      idleHandle = win.requestIdleCallback(() => run(), { timeout: Math.max(50, maxDelay - debounce) });
     } else run();
   };
 
@@ -62,11 +75,14 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
     if (stopped) return;
     if (quietTimer !== null) timers.clearTimeout(quietTimer);
     if (idleHandle === null) quietTimer = timers.setTimeout(whenIdle, debounce);
-    if (deadlineTimer === null) deadlineTimer = timers.setTimeout(run, maxDelay);
+    if (deadlineTimer === null) deadlineTimer = timers.setTimeout(() => run(), maxDelay);
   };
 
   const observer = new win.MutationObserver((records) => {
-    if (records.some((record) => !options.ignore(record.target))) markDirty();
+    if (records.some((record) => !options.ignore(record.target))) {
+      structural = true;
+      markDirty();
+    }
   });
   observer.observe(doc.documentElement, {
     subtree: true,
@@ -78,7 +94,10 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
 
   // Typing and choosing change values without changing the DOM.
   const onEvent = (event: Event) => {
-    if (event.target instanceof win.Node && options.ignore(event.target)) return;
+    const target = event.target;
+    if (target instanceof win.Node && options.ignore(target)) return;
+    if (target instanceof win.Element && (event.type === 'input' || event.type === 'change')) targets.add(target);
+    else structural = true;
     markDirty();
   };
   // Typing and choices on the document; in-page navigation on the window.
@@ -94,7 +113,7 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
   return {
     flush() {
       // Mutation records may still be queued (they arrive as a microtask): scan regardless.
-      observer.takeRecords();
+      if (observer.takeRecords().some((record) => !options.ignore(record.target))) structural = true;
       run();
     },
     stop() {

@@ -97,7 +97,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
     where = `Row ${index + 1}${person}${rest.length > 0 ? `, ${rest.join('.')}` : ''}`;
   }
   let message = issue.message;
-  if (issue.code === 'invalid_type') message = issue.input === undefined ? 'is missing' : `must be ${issue.expected}`;
+  if (issue.code === 'invalid_type') message = /received undefined/.test(issue.message) ? 'is missing' : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
   if (issue.code === 'invalid_value') message = `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
   if (issue.code === 'unrecognized_keys') message = `has fields the tracker does not keep: ${issue.keys.join(', ')}`;
   return `${where}: ${message}`;

@@ -1,0 +1,272 @@
+/**
+ * npm run bench: what the guard costs the worker, measured in Chromium with the extension and
+ * without it in the same run, several runs each, medians and ratios. Writes BENCHMARKS.md.
+ *
+ *   node bench/run.ts [--runs 7] [--no-build]
+ *
+ * Times on shared machines are noisy: that is why everything is a ratio taken in one run, and why
+ * no test asserts a time (sizes are held to a budget by test/e2e/sizes.test.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import puppeteer, { type Browser, type CDPSession } from 'puppeteer-core';
+import { bigPage } from '../test/support/big-page.ts';
+import { chromePath, EXTENSION_DIR, extensionId, launchWithExtension } from '../test/support/browser.ts';
+import { serveDirectory } from '../test/support/server.ts';
+import { scannerBundle } from './scan-bundle.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench-output');
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 7;
+const SETTLE_MS = 1200;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (value: number) => value.toFixed(3);
+
+interface Result {
+  name: string;
+  figure: string;
+  target: string;
+  met: boolean;
+}
+const results: Result[] = [];
+const details: string[] = [];
+function report(name: string, figure: string, target: string, met: boolean) {
+  results.push({ name, figure, target, met });
+  console.log(`${met ? 'MET ' : 'MISS'}  ${name}: ${figure} (target ${target})`);
+}
+
+/** Main-thread task time of a page so far, in ms (Performance must be enabled before the page loads). */
+async function taskDuration(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+async function plainBrowser(): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: chromePath(),
+    headless: true,
+    pipe: true,
+    defaultViewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run', '--disable-sync'],
+  });
+}
+
+interface Runs {
+  opening: number[];
+  typing: number[];
+  latency: number[];
+}
+
+/** One run of opening and typing on the big page, in one browser. */
+async function openAndType(browser: Browser, url: string, withGuard: boolean, { opening, typing, latency }: Runs) {
+  {
+    const page = await browser.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const start = await taskDuration(cdp);
+    await page.goto(url, { waitUntil: 'load' });
+    if (withGuard) await page.waitForSelector('monitoring-guard', { timeout: 10_000 });
+    await sleep(SETTLE_MS);
+    opening.push((await taskDuration(cdp)) - start);
+
+    // Typing: 500 characters into a long answer, then clearing it (the last keystroke), which
+    // brings back a gap ("step-down") that the guard must show.
+    await page.evaluate((guarded) => {
+      const target = window as unknown as { mgLastKey: number; mgGapAt: number };
+      target.mgLastKey = 0;
+      target.mgGapAt = 0;
+      document.addEventListener('keydown', () => (target.mgLastKey = performance.now()), true);
+      if (!guarded) return;
+      const shadow = document.querySelector('monitoring-guard')!.shadowRoot!;
+      new MutationObserver(() => {
+        if (!target.mgGapAt && shadow.querySelector('[data-rule="step-down"]')) target.mgGapAt = performance.now();
+      }).observe(shadow, { subtree: true, childList: true, attributes: true });
+    }, withGuard);
+    const before = await taskDuration(cdp);
+    await page.click('#ma13');
+    await page.keyboard.type('Weekly checks move to monthly once the first review finds no new contact. '.repeat(7).slice(0, 500));
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyA');
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    await sleep(SETTLE_MS);
+    typing.push((await taskDuration(cdp)) - before);
+    if (withGuard) {
+      const { lastKey, gapAt } = await page.evaluate(() => {
+        const target = window as unknown as { mgLastKey: number; mgGapAt: number };
+        return { lastKey: target.mgLastKey, gapAt: target.mgGapAt };
+      });
+      latency.push(gapAt > 0 ? gapAt - lastKey : Number.POSITIVE_INFINITY);
+    }
+    await page.close();
+    await sleep(200);
+  }
+}
+
+async function scaling(browser: Browser, code: string) {
+  const page = await browser.newPage();
+  const medians: Record<number, number> = {};
+  for (const questions of [150, 600, 2400]) {
+    await page.setContent(bigPage({ otherQuestions: questions, sections: Math.max(1, Math.round(questions / 20)) }));
+    await page.addScriptTag({ content: code });
+    type Scan = { MonitoringGuardScan: { measure: (runs: number) => { times: number[]; found: number } } };
+    await page.evaluate(() => (window as unknown as Scan).MonitoringGuardScan.measure(3));
+    const result = await page.evaluate((runs) => (window as unknown as Scan).MonitoringGuardScan.measure(runs), Math.max(RUNS, 9));
+    medians[questions] = median(result.times);
+    details.push(`Scan and check at ${questions} other questions: median ${ms(medians[questions]!)} (found ${result.found} of the form's 16 questions).`);
+  }
+  await page.close();
+  return medians;
+}
+
+async function popupRender(browser: Browser): Promise<number[]> {
+  const id = await extensionId(browser);
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${id}/popup.html`, { waitUntil: 'load' });
+  // 5,000 agreements written straight into the tracker's database, as the extension keeps them.
+  await page.evaluate(async () => {
+    const request = indexedDB.open('monitoring-guard-tracker');
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const transaction = db.transaction('agreements', 'readwrite');
+    const store = transaction.objectStore('agreements');
+    for (let index = 0; index < 5000; index++) {
+      const personId = String(1_000_000 + index);
+      const start = new Date(Date.UTC(2026, index % 12, 1 + (index % 28))).toISOString().slice(0, 10);
+      store.put({
+        key: `${personId}|${start}`, personId, startDate: start, endDate: `2027-${String((index % 12) + 1).padStart(2, '0')}-15`,
+        firstReviewDate: null, frequency: index % 3 === 0 ? 'monthly' : 'threeMonthly',
+        reviews: index % 2 ? [{ date: start, outcome: 'continue', nextReviewDate: null, source: 'save', recordedAt: '2026-06-01T10:00:00.000Z' }] : [],
+        source: 'save', createdAt: '2026-06-01T10:00:00.000Z', updatedAt: '2026-06-01T10:00:00.000Z', closesOn: null,
+      });
+    }
+    await new Promise((resolve) => (transaction.oncomplete = resolve));
+    db.close();
+  });
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => performance.getEntriesByName('monitoring-guard:popup-rendered').length > 0, { timeout: 20_000 });
+    const rows = await page.$$eval('[data-person-id]', (elements) => elements.length);
+    times.push(await page.evaluate(() => performance.getEntriesByName('monitoring-guard:popup-rendered')[0]!.startTime));
+    if (run === 0) details.push(`Popup with 5,000 agreements: ${rows} rows drawn at first render.`);
+  }
+  await page.close();
+  return times;
+}
+
+function sizes() {
+  const files: Array<{ path: string; bytes: number; gzip: number }> = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const content = readFileSync(path);
+        files.push({ path: relative(EXTENSION_DIR, path), bytes: content.length, gzip: gzipSync(content, { level: 9 }).length });
+      }
+    }
+  };
+  walk(EXTENSION_DIR);
+  const sum = (list: typeof files) => ({ bytes: list.reduce((total, file) => total + file.bytes, 0), gzip: list.reduce((total, file) => total + file.gzip, 0) });
+  const content = sum(files.filter((file) => file.path === 'content-scripts/content.js'));
+  const popupHtml = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const popupFiles = files.filter((file) => file.path === 'popup.html' || popupHtml.includes(file.path.replace(/^/, '/')) || popupHtml.includes(file.path));
+  return { content, popup: sum(popupFiles), all: sum(files), popupFiles: popupFiles.map((file) => file.path) };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main() {
+  if (!args.includes('--no-build')) {
+    console.log('Building the demo extension…');
+    execFileSync('npm', ['run', '--silent', 'build:demo'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  mkdirSync(join(OUT, 'pages'), { recursive: true });
+  writeFileSync(join(OUT, 'pages', 'step-600.html'), bigPage({ otherQuestions: 600, sections: 30 }));
+  const server = await serveDirectory(join(OUT, 'pages'));
+  const url = `${server.url}/step-600.html`;
+  const guarded = await launchWithExtension();
+  const plain = await plainBrowser();
+  try {
+    console.log(`Measuring, ${RUNS} runs each…`);
+    // The two in turn, so that noise on the machine falls on both alike.
+    const withGuard: Runs = { opening: [], typing: [], latency: [] };
+    const without: Runs = { opening: [], typing: [], latency: [] };
+    for (let run = 0; run < RUNS; run++) {
+      await openAndType(guarded, url, true, withGuard);
+      await openAndType(plain, url, false, without);
+    }
+    const opening = median(withGuard.opening) / median(without.opening);
+    details.push(`Opening, main-thread task time from navigation until settled: ${ms(median(withGuard.opening))} with the guard, ${ms(median(without.opening))} without (medians of ${RUNS}).`);
+    report('Opening a step with 600 other questions: main-thread time with / without', ratio(opening), '≤ 1.10', opening <= 1.1);
+    const typing = median(withGuard.typing) / median(without.typing);
+    details.push(`Typing 500 characters: ${ms(median(withGuard.typing))} of main-thread task time with the guard, ${ms(median(without.typing))} without (medians).`);
+    report('Typing 500 characters: main-thread time with / without', ratio(typing), '≤ 1.05', typing <= 1.05);
+    const latency = median(withGuard.latency);
+    report('Last keystroke to updated gaps', ms(latency), '≤ 200 ms', latency <= 200);
+
+    const scan = await scaling(plain, await scannerBundle());
+    const growth = scan[2400]! / scan[600]!;
+    report('Scan and check, 2,400 against 600 questions', ratio(growth), '≤ 4.4', growth <= 4.4);
+    details.push(`Scan and check, 600 against 150 questions: ${ratio(scan[600]! / scan[150]!)}.`);
+
+    const popup = median(await popupRender(guarded));
+    report('Popup first render with 5,000 agreements', ms(popup), '< 100 ms', popup < 100);
+
+    const size = sizes();
+    report('Content script, gzipped', `${kb(size.content.gzip)} (${kb(size.content.bytes)} plain)`, '< 40 KB', size.content.gzip < 40 * 1024);
+    details.push(`Popup (${size.popupFiles.join(', ')}): ${kb(size.popup.bytes)} plain, ${kb(size.popup.gzip)} gzipped.`);
+    details.push(`Whole package (.output/chrome-mv3): ${kb(size.all.bytes)} plain, ${kb(size.all.gzip)} gzipped file by file.`);
+  } finally {
+    await guarded.close();
+    await plain.close();
+    await server.close();
+  }
+
+  const chromium = execFileSync(chromePath(), ['--version'], { encoding: 'utf8' }).trim();
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}; Node ${process.version}`;
+  const table = results.map((result) => `| ${result.name} | ${result.figure} | ${result.target} | ${result.met ? 'met' : '**not met**'} |`).join('\n');
+  const markdown = `# Benchmarks
+
+Taken by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+Each figure is a median of ${RUNS} runs; "with / without" figures are ratios taken in the same run,
+the page opened in Chromium with the extension and in Chromium without it. The machine is shared
+and noisy: rerun \`npm run bench\` to compare, on the same machine, before and after a change.
+
+| measure | figure | target | |
+|---|---|---|---|
+${table}
+
+${details.map((line) => `- ${line}`).join('\n')}
+
+How: the page is a Mosaic-like step with the written agreement among 600 other questions in 30
+sections (\`test/support/big-page.ts\`). Main-thread time is Chrome's \`Performance.getMetrics\`
+TaskDuration for the page, from navigation until ${SETTLE_MS} ms after the guard appeared (the
+same wait without it). Typing types 500 characters into a long answer and then clears it; the
+latency is from that last keystroke to the guard showing the gap it brings back. Scaling runs the
+scanner and the rules alone in the page (\`bench/scan-entry.ts\`). The popup figure is the time from
+navigation to its first render with the list (a performance mark), with 5,000 agreements stored.
+`;
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);
+  console.log(`\nWritten to BENCHMARKS.md`);
+  if (results.some((result) => !result.met)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
