@@ -6,7 +6,7 @@ import { rowId } from './AgreementRow';
 import { STATUS_LABEL, STATUS_ORDER } from './StatusTag';
 
 /** Past this many rows a group shows the first ones and a "Show all" button, so that the popup opens quickly. */
-export const ROW_LIMIT = 200;
+export const ROW_LIMIT = 50;
 
 export type Groups = Record<Status, Row[]>;
 

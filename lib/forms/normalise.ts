@@ -10,8 +10,8 @@ const QUESTION_NUMBER = /^(?:q\s*\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.?|\(\d+\)|\d+\)
 const EDGE_PUNCTUATION = /^[\s:?.\-–—]+|[\s:?.\-–—]+$/g;
 
 export function normaliseLabel(text: string): string {
-  let label = text
-    .normalize('NFKC')
+  // Most labels are plain ASCII, which NFKC leaves as it is.
+  let label = (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC'))
     .toLowerCase()
     .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')

@@ -60,8 +60,6 @@ interface Candidate {
 export interface PageCollection {
   doc: Document;
   candidates: Candidate[];
-  /** Normalised texts of short text blocks, for titles. */
-  titleTexts: string[];
   controlCount: number;
 }
 
@@ -141,8 +139,7 @@ function controlKind(control: Element): CandidateKind | 'radio' | null {
 export function collectPage(doc: Document): PageCollection {
   const body = doc.body;
   const candidates: Candidate[] = [];
-  const titleTexts: string[] = [];
-  if (!body) return { doc, candidates, titleTexts, controlCount: 0 };
+  if (!body) return { doc, candidates, controlCount: 0 };
   const controls = Array.from(body.querySelectorAll(CONTROL_SELECTOR)).filter(
     // Rich text is one answer: the elements inside it are not answers of their own.
     (control) => !(control.parentElement && control.parentElement.closest('[contenteditable]:not([contenteditable=false])')),
@@ -262,20 +259,41 @@ export function collectPage(doc: Document): PageCollection {
     });
   }
 
-  // Titles: the document's title and every short run of text (title bars, headings, tabs).
-  if (doc.title) titleTexts.push(normaliseLabel(doc.title));
+  return { doc, candidates, controlCount: controls.length };
+}
+
+/**
+ * Which of these (normalised) titles the document shows: in its title, or in a short run of text
+ * (a title bar, a heading, a tab). Read before anything else, so that a page that shows none of
+ * the forms' titles (most of Mosaic) costs one pass over its text and nothing more.
+ */
+export function shownTitles(doc: Document, titles: readonly string[]): Set<string> {
+  const shown = new Set<string>();
+  // A cheap first look: a text can hold a title only if it holds the title's longest word.
+  const needles = [...new Set(titles.map((title) => title.split(/[^a-z0-9']+/).sort((a, b) => b.length - a.length)[0] ?? title))];
+  const check = (raw: string) => {
+    const lower = raw.toLowerCase();
+    if (!needles.some((needle) => lower.includes(needle))) return;
+    const text = normaliseLabel(raw);
+    for (const title of titles) if (text.includes(title)) shown.add(title);
+  };
+  if (doc.title) check(doc.title);
+  const body = doc.body;
+  if (!body) return shown;
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   const seen = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || seen.has(parent) || !(node.nodeValue ?? '').trim()) continue;
+    const value = node.nodeValue ?? '';
+    if (!parent || seen.has(parent) || value.trim() === '') continue;
     seen.add(parent);
-    if (parent.closest('script, style, template, noscript, select, textarea, monitoring-guard')) continue;
     const text = parent.textContent ?? '';
-    if (text.length <= 300) titleTexts.push(normaliseLabel(readableText(parent)));
+    if (text.length > 300) continue;
+    if (!needles.some((needle) => text.toLowerCase().includes(needle))) continue;
+    if (parent.closest('script, style, template, noscript, select, textarea, monitoring-guard')) continue;
+    check(readableText(parent));
   }
-
-  return { doc, candidates, titleTexts, controlCount: controls.length };
+  return shown;
 }
 
 /** A profile prepared for matching: its labels and codes, normalised once. */
@@ -531,12 +549,14 @@ export function scanDocument(doc: Document, profiles: readonly FormProfile[], op
 }
 
 function scanWithIndex(doc: Document, profiles: readonly FormProfile[], options: ScanOptions): ScanResult | null {
-  const page = options.page ?? collectPage(doc);
   const preparedProfiles = prepareProfiles(profiles);
+  const titles = shownTitles(doc, preparedProfiles.flatMap((prepared) => prepared.titles));
+  if (titles.size === 0) return null;
+  const page = options.page ?? collectPage(doc);
   let best: { prepared: PreparedProfile; title: string; matches: Map<string, Match>; readOnly: boolean; score: number } | null = null;
 
   for (const prepared of preparedProfiles) {
-    const title = prepared.titles.find((candidate) => page.titleTexts.some((text) => text.includes(candidate)));
+    const title = prepared.titles.find((candidate) => titles.has(candidate));
     if (!title) continue;
     let matches = matchCandidates(page, prepared);
     const answerControls = [...matches.values()].filter((match) => match.candidate.kind !== 'table');
