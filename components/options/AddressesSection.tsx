@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { mosaicOrigin } from '../../lib/settings';
 import { ErrorMessage, ErrorSummary } from '../popup/ErrorSummary';
 import { describedBy, ManagedTag, MANAGED_TEXT } from './ManagedTag';
-import { NoticeBox, noticeMaker, reasonOf, type Notice } from './Notice';
+import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
 
 export interface AddressStatus {
   /** The origin, like https://mosaic.example.gov.uk. */

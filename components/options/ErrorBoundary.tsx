@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { reasonOf } from './Notice';
+import { reasonOf } from '../Notice';
 
 interface State {
   error: unknown;

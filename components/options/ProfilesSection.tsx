@@ -3,7 +3,7 @@ import type { FormKind, FormProfile } from '../../lib/forms/profile';
 import { parseProfileJson } from '../../lib/forms/profile-schema';
 import { ErrorSummary } from '../popup/ErrorSummary';
 import { MANAGED_TEXT } from './ManagedTag';
-import { NoticeBox, noticeMaker, reasonOf, type Notice } from './Notice';
+import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
 
 export const KIND_LABEL: Record<FormKind, string> = {
   decision: 'Decision record',

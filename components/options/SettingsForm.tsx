@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { isRecordAddress, type Role, type Settings } from '../../lib/settings';
 import { ErrorMessage, ErrorSummary, type FieldError } from '../popup/ErrorSummary';
 import { describedBy, ManagedTag } from './ManagedTag';
-import { NoticeBox, noticeMaker, reasonOf, type Notice } from './Notice';
+import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
 
 /** The settings of "Your role" and "Reviews", saved together by "Save settings". */
 export type FormSetting = 'role' | 'dueSoonDays' | 'maxAgreementMonths' | 'retentionDays' | 'reminders' | 'reminderHour' | 'recordAddress';

@@ -1,3 +1,4 @@
+import { reasonOf } from '../Notice';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { IsoDate } from '../../lib/dates';
 import type { TrackerDatabase } from '../../lib/tracker/db';
@@ -25,9 +26,6 @@ export function importPreview(plan: ImportPlan): string {
   return `This will add ${countOf(plan.add.length)} and update ${plan.update.length}.`;
 }
 
-function reasonOf(error: unknown): string {
-  return (error instanceof Error ? error.message || error.name : String(error)).replace(/\.+$/, '');
-}
 
 export interface TransferProps {
   db: TrackerDatabase;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AddressesSection, type AddressStatus } from '../../components/options/AddressesSection';
-import { reasonOf } from '../../components/options/Notice';
+import { reasonOf } from '../../components/Notice';
 import { ProfilesSection } from '../../components/options/ProfilesSection';
 import { SettingsForm } from '../../components/options/SettingsForm';
 import type { FormProfile } from '../../lib/forms/profile';

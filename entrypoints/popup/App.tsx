@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { NoticeBox, reasonOf, type Notice } from '../../components/Notice';
 import { AddAgreementForm } from '../../components/popup/AddAgreementForm';
 import { AgreementList, filterGroups, groupRows, groupsSize, searchTerm, StatusCounts } from '../../components/popup/AgreementList';
 import { AgreementRow, type RowMode } from '../../components/popup/AgreementRow';
@@ -30,18 +31,7 @@ type Load =
   | { state: 'failed'; reason: string }
   | { state: 'ready'; agreements: TrackedAgreement[] };
 
-interface Notice {
-  kind: 'success' | 'error';
-  text: string;
-  /** A new notice each time, so that it takes the focus again. */
-  serial: number;
-}
 
-/** An error's own words, without a full stop: it goes into a sentence. */
-function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message || error.name : String(error);
-  return text.trim().replace(/\.+$/, '') || 'an unknown error';
-}
 
 /** Tells the background that the tracker changed, so that it updates the toolbar badge. */
 function notifyChanged(): void {
@@ -62,24 +52,6 @@ async function readSettings(): Promise<Settings> {
   }
 }
 
-function NoticeBox({ notice }: { notice: Notice | null }) {
-  const box = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (notice) box.current?.focus();
-  }, [notice?.serial]);
-  if (!notice) return null;
-  return (
-    <div
-      class={`notice notice--${notice.kind}`}
-      role={notice.kind === 'error' ? 'alert' : 'status'}
-      tabIndex={-1}
-      ref={box}
-      data-notice={notice.kind}
-    >
-      <p>{notice.text}</p>
-    </div>
-  );
-}
 
 /** The popup: the tracked agreements by status, and what a team lead does with them. */
 export function App({ db: givenDb, today: givenToday, settings: givenSettings }: AppProps) {

@@ -8,8 +8,8 @@ export interface Notice {
 }
 
 /**
- * What an action did, or why it failed: a status (or an alert) that takes the focus, as the
- * popup's notices do, so that the result is heard and seen where the user is.
+ * What an action did, or why it failed (in the popup and the options page): a status (or an
+ * alert) that takes the focus, so that the result is heard and seen where the user is.
  */
 export function NoticeBox({ notice }: { notice: Notice | null }) {
   const box = useRef<HTMLDivElement>(null);
