@@ -3,7 +3,8 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { IsoDate } from '../../lib/dates';
 import type { TrackerDatabase } from '../../lib/tracker/db';
 import type { TrackedAgreement } from '../../lib/tracker/model';
-import { exportCsv, exportJson, planImport, type ImportCheck, type ImportPlan } from '../../lib/tracker/transfer';
+import { exportCsv, exportJson } from '../../lib/tracker/export';
+import type { ImportCheck, ImportPlan } from '../../lib/tracker/transfer';
 import { ErrorSummary } from './ErrorSummary';
 import { agreements as countOf } from './StatusTag';
 
@@ -79,6 +80,8 @@ export function Transfer({ db, agreements, today, dueSoonDays, onImport }: Trans
     if (fileInput.current) fileInput.current.value = '';
     let result: ImportCheck;
     try {
+      // The checks of a backup are loaded when a file is chosen, not with the popup.
+      const { planImport } = await import('../../lib/tracker/transfer');
       result = await planImport(db, await file.text());
     } catch (error) {
       result = { ok: false, errors: [`The file could not be read: ${reasonOf(error)}`] };

@@ -15,7 +15,6 @@ import { nextReviewDue, statusOf } from '../../lib/tracker/due';
 import type { TrackedAgreement } from '../../lib/tracker/model';
 import { TRACKER_CHANGED, type TrackerChangedMessage } from '../../lib/tracker/notify';
 import { deleteAll, listAgreements, recordReview, removeAgreement, rowsFor, upsertAgreement, type AgreementRow as Row } from '../../lib/tracker/store';
-import { applyImport } from '../../lib/tracker/transfer';
 
 export interface AppProps {
   /** The tracker's database; by default the extension's own. */
@@ -282,6 +281,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings }:
         dueSoonDays={dueSoonDays}
         onImport={(plan) =>
           change(async (db) => {
+            const { applyImport } = await import('../../lib/tracker/transfer');
             await applyImport(db, plan);
             return `Backup imported: ${countOf(plan.add.length)} added, ${plan.update.length} updated.`;
           }, 'The backup could not be imported')

@@ -1,17 +1,17 @@
 /**
- * Export (CSV for a spreadsheet, JSON as a full backup) and import of JSON. An import is checked
- * whole before anything is written: any problem, named by row, and nothing changes.
+ * Import of a JSON backup, checked whole before anything is written: any problem, named by row,
+ * and nothing changes. (Export is in ./export.ts, without the checks, so that the popup loads
+ * these only when a file is imported.)
  */
 import { z } from 'zod';
 import type { IsoDate } from '../dates';
 import { closesOn, type TrackerDatabase } from './db';
-import { lastReview } from './due';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { isoDate, personId } from './messages';
 import { agreementKey, FREQUENCIES, OUTCOMES, SOURCES, type TrackedAgreement } from './model';
-import { plain, rowsFor } from './store';
+import { plain } from './store';
 
-export const EXPORT_FORMAT = 'monitoring-guard-tracker';
-export const EXPORT_VERSION = 1;
+export { EXPORT_FORMAT, EXPORT_VERSION, exportCsv, exportJson } from './export';
 
 const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date and time');
 
@@ -50,35 +50,6 @@ const fileSchema = z.strictObject({
   exportedAt: timestamp,
   agreements: z.array(agreementSchema),
 });
-
-export function exportJson(agreements: readonly TrackedAgreement[], now = new Date()): string {
-  const sorted = [...agreements].sort((a, b) => a.key.localeCompare(b.key));
-  return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), agreements: sorted }, null, 2);
-}
-
-function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  // A spreadsheet must never read a cell as a formula.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function exportCsv(agreements: readonly TrackedAgreement[], today: IsoDate, dueSoonDays: number): string {
-  const header = [
-    'Person ID', 'Agreement start', 'Agreement end', 'First review date', 'Review frequency', 'Next review due', 'Status',
-    'Last review held', 'Last review outcome', 'Reviews held', 'Added from', 'Last updated',
-  ];
-  const lines = rowsFor(agreements, today, dueSoonDays)
-    .sort((a, b) => a.due.localeCompare(b.due) || a.agreement.key.localeCompare(b.agreement.key))
-    .map(({ agreement, due, status }) => {
-      const last = lastReview(agreement.reviews);
-      return [
-        agreement.personId, agreement.startDate, agreement.endDate, agreement.firstReviewDate, agreement.frequency, due, status,
-        last?.date ?? null, last?.outcome ?? null, agreement.reviews.length, agreement.source, agreement.updatedAt,
-      ].map(csvCell).join(',');
-    });
-  return [header.map(csvCell).join(','), ...lines].join('\r\n') + '\r\n';
-}
 
 export interface ImportPlan {
   add: TrackedAgreement[];
