@@ -12,9 +12,9 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import puppeteer, { type Browser, type CDPSession } from 'puppeteer-core';
+import type { Browser, CDPSession } from 'puppeteer-core';
 import { bigPage } from '../test/support/big-page.ts';
-import { chromePath, EXTENSION_DIR, extensionId, launchWithExtension } from '../test/support/browser.ts';
+import { chromePath, EXTENSION_DIR, extensionId, launchChromium, launchWithExtension } from '../test/support/browser.ts';
 import { serveDirectory } from '../test/support/server.ts';
 import { scannerBundle } from './scan-bundle.ts';
 
@@ -52,15 +52,6 @@ async function taskDuration(cdp: CDPSession): Promise<number> {
   return (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
 }
 
-async function plainBrowser(): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: chromePath(),
-    headless: true,
-    pipe: true,
-    defaultViewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run', '--disable-sync'],
-  });
-}
 
 interface Runs {
   opening: number[];
@@ -200,7 +191,7 @@ async function main() {
   const server = await serveDirectory(join(OUT, 'pages'));
   const url = `${server.url}/step-600.html`;
   const guarded = await launchWithExtension();
-  const plain = await plainBrowser();
+  const plain = await launchChromium();
   try {
     console.log(`Measuring, ${RUNS} runs each…`);
     // The two in turn, so that noise on the machine falls on both alike.

@@ -40,8 +40,8 @@ export default defineBackground(() => {
   }
   const resync = () => void syncConfiguration().catch((error: unknown) => console.error('Monitoring Guard could not apply its settings', error));
 
-  async function refreshBadge(): Promise<{ overdue: number; dueSoon: number }> {
-    const { dueSoonDays } = await settings();
+  async function refreshBadge(current?: Settings): Promise<{ overdue: number; dueSoon: number }> {
+    const { dueSoonDays } = current ?? (await settings());
     const attention = attentionCount(rowsFor(await listAgreements(db), todayInUk(), dueSoonDays));
     await browser.action.setBadgeText({ text: badgeText(attention) });
     await browser.action.setBadgeBackgroundColor({ color: attention.overdue > 0 ? '#d4351c' : '#f47738' });
@@ -53,7 +53,7 @@ export default defineBackground(() => {
     const current = await settings();
     const today = todayInUk();
     await applyRetention(db, today, current.retentionDays);
-    const attention = await refreshBadge();
+    const attention = await refreshBadge(current);
     const stored = await browser.storage.local.get(LAST_REMINDER_KEY);
     const lastShown = typeof stored[LAST_REMINDER_KEY] === 'string' ? (stored[LAST_REMINDER_KEY] as string) : null;
     const show = reminderDue({ enabled: current.reminders, attention, today, lastShown, hourNow: new Date().getHours(), reminderHour: current.reminderHour });

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { FinishDialog } from '../../components/FinishDialog';
 import { GuardPanel } from '../../components/GuardPanel';
 import guardCss from '../../components/guard.css?inline';
-import { todayInUk } from '../../lib/dates';
+import { formatDate, todayInUk } from '../../lib/dates';
 import { findByLocator } from '../../lib/forms/locator';
 import type { FormProfile } from '../../lib/forms/profile';
 import { scanDocument, type ScanResult } from '../../lib/forms/scan';
@@ -17,9 +17,9 @@ import { normaliseLabel } from '../../lib/forms/normalise';
 import { buildView, countBySeverity, type GapView, type GuardView } from '../../lib/guard/view-model';
 import { watchDocument, type Watcher } from '../../lib/guard/watch';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { formatDate } from '../../lib/dates';
 import { Answers } from '../../lib/procedure/answers';
 import { trackingMessage, type TrackingSource } from '../../lib/tracker/from-snapshot';
+import { PERSON_ID } from '../../lib/tracker/model';
 import type { ReviewDueMessage, TrackAgreementMessage, TrackerReply, TrackReviewMessage } from '../../lib/tracker/messages';
 
 export const GUARD_TAG = 'monitoring-guard';
@@ -170,7 +170,7 @@ export class Guard {
     const answers = new Answers(snapshot);
     const agreementStartDate = answers.date('agreementStartDate');
     const reviewDate = answers.date('reviewDate');
-    if (!agreementStartDate || !reviewDate || !/^\d{3,12}$/.test(snapshot.personId)) return null;
+    if (!agreementStartDate || !reviewDate || !PERSON_ID.test(snapshot.personId)) return null;
     const key = `${snapshot.personId}|${agreementStartDate}|${reviewDate}`;
     if (this.reviewDue.has(key)) return this.reviewDue.get(key) ?? null;
     this.reviewDue.set(key, null);

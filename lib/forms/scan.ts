@@ -4,7 +4,7 @@
  * profile whose title the page shows is matched against that collection, and the best match,
  * if it finds enough of the form's questions, becomes the snapshot. The scanner knows no rule.
  */
-import { normaliseLabel } from './normalise';
+import { collapseWhiteSpace, normaliseLabel } from './normalise';
 import type { FormKind, FormProfile, Question, QuestionType } from './profile';
 import type { FieldSnapshot, FieldValue, FormSnapshot } from './snapshot';
 import {
@@ -485,14 +485,10 @@ function readCandidate(question: Question, candidate: Candidate): FieldValue {
         case 'choice':
           return choiceFromText(question, text, controlValueAttribute(element));
         default:
-          return { type: 'text', text: readableTextOf(text) };
+          return { type: 'text', text: collapseWhiteSpace(text) };
       }
     }
   }
-}
-
-function readableTextOf(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 function readView(question: Question, answer: Element | null | undefined): FieldValue {
@@ -535,8 +531,6 @@ export interface ScanResult {
 export interface ScanOptions {
   /** The window the document belongs to, to read the person ID from frames around it. */
   win?: Window;
-  /** The page collected already (to check several profile sets against one pass). */
-  page?: PageCollection;
 }
 
 /**
@@ -552,7 +546,7 @@ function scanWithIndex(doc: Document, profiles: readonly FormProfile[], options:
   const preparedProfiles = prepareProfiles(profiles);
   const titles = shownTitles(doc, preparedProfiles.flatMap((prepared) => prepared.titles));
   if (titles.size === 0) return null;
-  const page = options.page ?? collectPage(doc);
+  const page = collectPage(doc);
   let best: { prepared: PreparedProfile; title: string; matches: Map<string, Match>; readOnly: boolean; score: number } | null = null;
 
   for (const prepared of preparedProfiles) {

@@ -13,15 +13,13 @@ export function chromePath(): string {
   return path;
 }
 
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<Browser> {
-  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build:demo first.`);
-  }
+/** Chromium as these machines need it: from Debian, headless, and making no traffic of its own. */
+export function launchChromium(options: { headless?: boolean; extension?: boolean } = {}): Promise<Browser> {
   return puppeteer.launch({
     executablePath: chromePath(),
     headless: options.headless ?? true,
     pipe: true,
-    enableExtensions: [EXTENSION_DIR],
+    ...(options.extension ? { enableExtensions: [EXTENSION_DIR] } : {}),
     defaultViewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox',
@@ -33,6 +31,13 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
       '--disable-quic',
     ],
   });
+}
+
+export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<Browser> {
+  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build:demo first.`);
+  }
+  return launchChromium({ ...options, extension: true });
 }
 
 /** The loaded extension's ID, read from its service worker (`…/background.js`). */
