@@ -24,9 +24,14 @@ export function isControl(node: Node): node is Element {
  * each control for its `.labels` makes the browser search the document each time, which on a
  * long form costs more than everything else the scan does.
  */
-let labelIndex: { doc: Document; byFor: Map<string, Element[]> } | null = null;
+let labelIndex: { doc: Document; byFor: Map<string, Element[]>; mayBeLabel?: (text: string) => boolean } | null = null;
 
-export function withLabelIndex<T>(doc: Document, work: () => T): T {
+/**
+ * Runs a scan's work with the page's `label[for]` index, and with an optional quick test
+ * (`mayBeLabel`, see labelPrefilter) that lets the label finders skip reading an element's text
+ * when it cannot be any question's label: they return NOT_A_LABEL in its place instead.
+ */
+export function withLabelIndex<T>(doc: Document, work: () => T, mayBeLabel?: (text: string) => boolean): T {
   const byFor = new Map<string, Element[]>();
   for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
     const id = label.getAttribute('for')!;
@@ -35,7 +40,7 @@ export function withLabelIndex<T>(doc: Document, work: () => T): T {
     else byFor.set(id, [label]);
   }
   const previous = labelIndex;
-  labelIndex = { doc, byFor };
+  labelIndex = { doc, byFor, mayBeLabel };
   try {
     return work();
   } finally {
@@ -60,10 +65,23 @@ function labelsOf(control: Element): Element[] {
   return labels;
 }
 
+/** Stands for a text the scan's quick test ruled out as a label: it matches no question. */
+export const NOT_A_LABEL = '\u0000';
+
+/** The element's text as a label would read, or NOT_A_LABEL when it cannot be one of the questions'. */
+function labelTextOf(element: Element, filtered = true): string {
+  const mayBeLabel = filtered ? labelIndex?.mayBeLabel : undefined;
+  if (mayBeLabel) {
+    const raw = element.textContent ?? '';
+    if (!mayBeLabel(raw)) return /\S/.test(raw) ? NOT_A_LABEL : '';
+  }
+  return readableText(element, MAX_LABEL);
+}
+
 /** `label[for]` and wrapping labels, without the text of the controls inside them. */
-export function labelElementTexts(control: Element): string[] {
+export function labelElementTexts(control: Element, filtered = false): string[] {
   return labelsOf(control)
-    .map((label) => readableText(label, MAX_LABEL))
+    .map((label) => labelTextOf(label, filtered))
     .filter(Boolean);
 }
 
@@ -77,9 +95,12 @@ export function ariaTexts(element: Element): string[] {
   return texts;
 }
 
-/** The control's own labels: `<label>`, aria-labelledby, aria-label. */
-export function ownLabelTexts(control: Element): string[] {
-  return [...labelElementTexts(control), ...ariaTexts(control)];
+/**
+ * The control's own labels: `<label>`, aria-labelledby, aria-label. `filtered` lets the scan's
+ * quick test stand NOT_A_LABEL in for a label that is no question's (see withLabelIndex).
+ */
+export function ownLabelTexts(control: Element, filtered = false): string[] {
+  return [...labelElementTexts(control, filtered), ...ariaTexts(control)];
 }
 
 /** The legend of the nearest fieldset, or the label of the nearest ARIA group. */
@@ -91,7 +112,7 @@ export function containerLabelTexts(container: Element): string[] {
   const texts: string[] = [];
   if (container.tagName === 'FIELDSET') {
     const legend = Array.from(container.children).find((child) => child.tagName === 'LEGEND');
-    if (legend) texts.push(readableText(legend, MAX_LABEL));
+    if (legend) texts.push(labelTextOf(legend));
   }
   texts.push(...ariaTexts(container));
   return texts.filter(Boolean);
@@ -102,7 +123,7 @@ export function definitionTermText(element: Element): string | null {
   const dd = element.closest('dd');
   if (!dd) return null;
   for (let sibling = dd.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-    if (sibling.tagName === 'DT') return readableText(sibling, MAX_LABEL);
+    if (sibling.tagName === 'DT') return labelTextOf(sibling);
   }
   return null;
 }
@@ -137,7 +158,7 @@ export function tableCellTexts(element: Element): string[] {
   const texts: string[] = [];
   for (let sibling = cell.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
     if (cellHasControl(sibling)) break;
-    const text = readableText(sibling, MAX_LABEL);
+    const text = labelTextOf(sibling);
     if (text) {
       texts.push(text);
       break;
@@ -153,7 +174,7 @@ export function tableCellTexts(element: Element): string[] {
   if (previousRow) {
     const above = cellAtColumn(previousRow, columnIndex(cell));
     if (above && !cellHasControl(above)) {
-      const text = readableText(above, MAX_LABEL);
+      const text = labelTextOf(above);
       if (text) texts.push(text);
     }
   }
@@ -221,7 +242,7 @@ export function textBefore(element: Element, maxSteps = 60): string | null {
  * the page labels is not labelled by loose text as well.
  */
 export function controlLabelTexts(control: Element): string[] {
-  const texts = [...ownLabelTexts(control)];
+  const texts = ownLabelTexts(control, true);
   const labelled = texts.length > 0;
   const container = groupContainer(control);
   if (container) texts.push(...containerLabelTexts(container));

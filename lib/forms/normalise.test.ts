@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseLabel } from './normalise';
+import fc from 'fast-check';
+import { labelPrefilter, normaliseLabel } from './normalise';
 
 describe('normaliseLabel', () => {
   const same = 'date of first review';
@@ -45,5 +46,33 @@ describe('normaliseLabel', () => {
 
   it('leaves nothing of a label that is only a number and marks', () => {
     expect(normaliseLabel('3.2 *')).toBe('');
+  });
+});
+
+describe('labelPrefilter', () => {
+  const labels = ['date of first review', "young person's views", 'who will attend reviews', 'tools and apps'].map(normaliseLabel);
+  const mayBeLabel = labelPrefilter(labels);
+
+  it('never turns away a text that normalises to one of the labels', () => {
+    const variant = fc
+      .tuple(
+        fc.constantFrom('Date of first review', 'Young person’s views', "YOUNG PERSON'S VIEWS", 'Who will attend reviews?', 'Tools & apps', 'Tools and apps'),
+        fc.constantFrom('', '3.2 ', 'Q12. ', '* ', '(1) '),
+        fc.constantFrom('', ':', '?', ' *', ' (mandatory)', '\u00a0(Required):'),
+        fc.boolean(),
+      )
+      .map(([label, before, after, upper]) => `${before}${upper ? label.toUpperCase() : label}${after}`);
+    fc.assert(
+      fc.property(fc.oneof(variant, fc.string(), fc.string({ unit: 'grapheme' })), (text) => {
+        if (labels.includes(normaliseLabel(text))) expect(mayBeLabel(text)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('turns away plain text without any label word', () => {
+    expect(mayBeLabel('Placement address (12)')).toBe(false);
+    expect(mayBeLabel('Date of birth')).toBe(false);
+    expect(mayBeLabel('3.2 Date of first review *')).toBe(true);
   });
 });

@@ -34,3 +34,25 @@ export const normaliseAnswer = normaliseLabel;
 export function collapseWhiteSpace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A quick test that a text as shown could normalise to one of these (normalised) labels, so that
+ * the many texts on a long page that cannot be one of them skip the reading and normalising.
+ * Each label's longest word must appear in the text: normalising ASCII text only lowers its case
+ * and removes or spaces out what is not a letter or digit, so a word of the result is always in
+ * the text. Text with other characters (which NFKC may fold into letters) always passes.
+ */
+export function labelPrefilter(labels: Iterable<string>): (text: string) => boolean {
+  const needles = new Set<string>();
+  for (const label of labels) {
+    const words = label.split(/[^a-z0-9]+/).filter((word) => word !== '' && word !== 'and');
+    // A label without such a word ("?" alone) could hide in any text.
+    if (words.length === 0) return () => true;
+    needles.add(words.reduce((longest, word) => (word.length > longest.length ? word : longest)));
+  }
+  if (needles.size === 0) return () => false;
+  const pattern = new RegExp([...needles].join('|'), 'i');
+  return (text) => pattern.test(text) || NON_ASCII.test(text);
+}

@@ -4,7 +4,7 @@
  * profile whose title the page shows is matched against that collection, and the best match,
  * if it finds enough of the form's questions, becomes the snapshot. The scanner knows no rule.
  */
-import { collapseWhiteSpace, normaliseLabel } from './normalise';
+import { collapseWhiteSpace, labelPrefilter, normaliseLabel } from './normalise';
 import type { FormKind, FormProfile, Question, QuestionType } from './profile';
 import type { FieldSnapshot, FieldValue, FormSnapshot } from './snapshot';
 import {
@@ -86,13 +86,20 @@ function codesOf(...elements: Array<Element | null | undefined>): string[] {
   return codes;
 }
 
-function normalisedLabels(texts: readonly string[]): string[] {
-  const labels: string[] = [];
-  for (const text of texts) {
-    const label = normaliseLabel(text);
-    if (label && !labels.includes(label)) labels.push(label);
-  }
-  return labels;
+/** The texts normalised, without repeats or empties. */
+function distinctLabels(texts: readonly string[]): string[] {
+  return [...new Set(texts.map(normaliseLabel))].filter(Boolean);
+}
+
+/** Accepts every text: a collection made without knowing the questions. */
+const ANY_TEXT = () => true;
+
+/**
+ * Each label text normalised, in the same places (so that a label's rank is where it was found);
+ * a text the quick test rules out becomes '', which matches no question.
+ */
+function normalisedLabels(texts: readonly string[], mayBeLabel: (text: string) => boolean): string[] {
+  return texts.map((text) => (mayBeLabel(text) ? normaliseLabel(text) : ''));
 }
 
 function datePartName(control: Element): DatePartName | null {
@@ -135,8 +142,11 @@ function controlKind(control: Element): CandidateKind | 'radio' | null {
   }
 }
 
-/** One pass over the document: every place an answer can be, with its labels. */
-export function collectPage(doc: Document): PageCollection {
+/**
+ * One pass over the document: every place an answer can be, with its labels. `mayBeLabel` (see
+ * labelPrefilter) lets it skip reading texts that cannot be the label of a question looked for.
+ */
+export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean = ANY_TEXT): PageCollection {
   const body = doc.body;
   const candidates: Candidate[] = [];
   if (!body) return { doc, candidates, controlCount: 0 };
@@ -187,7 +197,7 @@ export function collectPage(doc: Document): PageCollection {
       kind: 'dateParts',
       element: parts.day,
       members,
-      labels: normalisedLabels(groupLabelTexts(container, parts.day)),
+      labels: normalisedLabels(groupLabelTexts(container, parts.day), mayBeLabel),
       codes: codesOf(container, ...members),
       parts,
       order: position.get(parts.day)!,
@@ -201,7 +211,7 @@ export function collectPage(doc: Document): PageCollection {
       kind: 'radios',
       element: first,
       members,
-      labels: normalisedLabels(groupLabelTexts(container, first)),
+      labels: normalisedLabels(groupLabelTexts(container, first), mayBeLabel),
       codes: codesOf(container, first),
       order: position.get(first)!,
     });
@@ -216,7 +226,7 @@ export function collectPage(doc: Document): PageCollection {
       kind: 'checkboxes',
       element: members[0]!,
       members,
-      labels: normalisedLabels(groupLabelTexts(container, members[0]!)),
+      labels: normalisedLabels(groupLabelTexts(container, members[0]!), mayBeLabel),
       codes: codesOf(container, members[0]),
       order: position.get(members[0]!)!,
     });
@@ -231,7 +241,7 @@ export function collectPage(doc: Document): PageCollection {
       kind,
       element: control,
       members: [control],
-      labels: normalisedLabels(controlLabelTexts(control)),
+      labels: normalisedLabels(controlLabelTexts(control), mayBeLabel),
       codes: codesOf(control),
       order: index,
     });
@@ -241,7 +251,7 @@ export function collectPage(doc: Document): PageCollection {
     const texts: string[] = [];
     const caption = table.caption ? readableText(table.caption) : '';
     if (caption) texts.push(caption);
-    texts.push(...ownLabelTexts(table));
+    texts.push(...ownLabelTexts(table, true));
     const container = groupContainer(table);
     if (container) texts.push(...containerLabelTexts(container));
     const term = definitionTermText(table);
@@ -253,7 +263,7 @@ export function collectPage(doc: Document): PageCollection {
       kind: 'table',
       element: table,
       members: [table],
-      labels: normalisedLabels(texts),
+      labels: normalisedLabels(texts, mayBeLabel),
       codes: codesOf(table),
       order: controls.length + candidates.length,
     });
@@ -262,6 +272,11 @@ export function collectPage(doc: Document): PageCollection {
   return { doc, candidates, controlCount: controls.length };
 }
 
+/** The longest run of text that is read as a title bar, heading or tab. */
+const MAX_TITLE_RUN = 300;
+const TITLE_DEPTH = 3;
+const NOT_SHOWN_TEXT = 'script, style, template, noscript, select, textarea, monitoring-guard';
+
 /**
  * Which of these (normalised) titles the document shows: in its title, or in a short run of text
  * (a title bar, a heading, a tab). Read before anything else, so that a page that shows none of
@@ -269,11 +284,10 @@ export function collectPage(doc: Document): PageCollection {
  */
 export function shownTitles(doc: Document, titles: readonly string[]): Set<string> {
   const shown = new Set<string>();
-  // A cheap first look: a text can hold a title only if it holds the title's longest word.
-  const needles = [...new Set(titles.map((title) => title.split(/[^a-z0-9']+/).sort((a, b) => b.length - a.length)[0] ?? title))];
+  // A cheap first look at each text: it can hold a title only if it holds the title's longest word.
+  const mayHoldTitle = labelPrefilter(titles);
   const check = (raw: string) => {
-    const lower = raw.toLowerCase();
-    if (!needles.some((needle) => lower.includes(needle))) return;
+    if (!mayHoldTitle(raw)) return;
     const text = normaliseLabel(raw);
     for (const title of titles) if (text.includes(title)) shown.add(title);
   };
@@ -283,15 +297,19 @@ export function shownTitles(doc: Document, titles: readonly string[]): Set<strin
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   const seen = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    const value = node.nodeValue ?? '';
-    if (!parent || seen.has(parent) || value.trim() === '') continue;
-    seen.add(parent);
-    const text = parent.textContent ?? '';
-    if (text.length > 300) continue;
-    if (!needles.some((needle) => text.toLowerCase().includes(needle))) continue;
-    if (parent.closest('script, style, template, noscript, select, textarea, monitoring-guard')) continue;
-    check(readableText(parent));
+    if (!mayHoldTitle(node.nodeValue ?? '')) continue;
+    // The short run of text around it: its element, or (a title split by markup, as in
+    // "Internet monitoring: <b>written agreement</b>") an element or two further out.
+    let element = node.parentElement;
+    for (let depth = 0; element && element !== body && depth < TITLE_DEPTH; depth++, element = element.parentElement) {
+      if (seen.has(element)) break;
+      seen.add(element);
+      if ((element.textContent ?? '').length > MAX_TITLE_RUN) break;
+      if (element.closest(NOT_SHOWN_TEXT)) break;
+      const before = shown.size;
+      check(readableText(element));
+      if (shown.size > before) break;
+    }
   }
   return shown;
 }
@@ -309,7 +327,19 @@ interface PreparedProfile {
 const prepared = new WeakMap<readonly FormProfile[], PreparedProfile[]>();
 
 function questionLabels(question: Question): string[] {
-  return normalisedLabels([question.label, ...(question.aliases ?? [])]);
+  return distinctLabels([question.label, ...(question.aliases ?? [])]);
+}
+
+const labelFilters = new WeakMap<PreparedProfile[], (text: string) => boolean>();
+
+/** The quick test for texts that may be the label of one of these profiles' questions. */
+function labelFilterFor(preparedProfiles: PreparedProfile[]): (text: string) => boolean {
+  let filter = labelFilters.get(preparedProfiles);
+  if (!filter) {
+    filter = labelPrefilter(preparedProfiles.flatMap((prepared) => [...prepared.byLabel.keys()]));
+    labelFilters.set(preparedProfiles, filter);
+  }
+  return filter;
 }
 
 export function prepareProfiles(profiles: readonly FormProfile[]): PreparedProfile[] {
@@ -332,7 +362,7 @@ export function prepareProfiles(profiles: readonly FormProfile[]): PreparedProfi
       }
       if (question.code) codes.push([question.code.toLowerCase(), question]);
     }
-    const titles = normalisedLabels([profile.title, ...(profile.titleAliases ?? [])]);
+    const titles = distinctLabels([profile.title, ...(profile.titleAliases ?? [])]);
     return { profile, titles, byLabel, codes, distinctive };
   });
   prepared.set(profiles, result);
@@ -419,7 +449,7 @@ function viewAnswerElement(label: Element): Element | null {
 }
 
 /** The read-only view: labels as text, each with its answer as text beside or below it. */
-function matchView(page: PageCollection, prepared: PreparedProfile): Map<string, Match> {
+function matchView(page: PageCollection, prepared: PreparedProfile, mayBeLabel: (text: string) => boolean): Map<string, Match> {
   const found = new Map<string, Match>();
   const body = page.doc.body;
   if (!body) return found;
@@ -427,7 +457,7 @@ function matchView(page: PageCollection, prepared: PreparedProfile): Map<string,
   for (const element of Array.from(body.querySelectorAll(VIEW_LABEL_SELECTOR))) {
     order++;
     const raw = element.textContent ?? '';
-    if (raw.length > 300 || raw.trim() === '') continue;
+    if (raw.length > 300 || !mayBeLabel(raw)) continue;
     const question = prepared.byLabel.get(normaliseLabel(readableText(element)));
     if (!question || found.has(question.name)) continue;
     let answer = viewAnswerElement(element);
@@ -539,14 +569,21 @@ export interface ScanOptions {
  * least MIN_QUESTIONS_FOUND of its questions found, one of them a question no other form has.
  */
 export function scanDocument(doc: Document, profiles: readonly FormProfile[], options: ScanOptions = {}): ScanResult | null {
-  return withLabelIndex(doc, () => scanWithIndex(doc, profiles, options));
-}
-
-function scanWithIndex(doc: Document, profiles: readonly FormProfile[], options: ScanOptions): ScanResult | null {
   const preparedProfiles = prepareProfiles(profiles);
   const titles = shownTitles(doc, preparedProfiles.flatMap((prepared) => prepared.titles));
   if (titles.size === 0) return null;
-  const page = collectPage(doc);
+  const mayBeLabel = labelFilterFor(preparedProfiles);
+  return withLabelIndex(doc, () => scanWithIndex(doc, preparedProfiles, titles, mayBeLabel, options), mayBeLabel);
+}
+
+function scanWithIndex(
+  doc: Document,
+  preparedProfiles: PreparedProfile[],
+  titles: Set<string>,
+  mayBeLabel: (text: string) => boolean,
+  options: ScanOptions,
+): ScanResult | null {
+  const page = collectPage(doc, mayBeLabel);
   let best: { prepared: PreparedProfile; title: string; matches: Map<string, Match>; readOnly: boolean; score: number } | null = null;
 
   for (const prepared of preparedProfiles) {
@@ -556,7 +593,7 @@ function scanWithIndex(doc: Document, profiles: readonly FormProfile[], options:
     const answerControls = [...matches.values()].filter((match) => match.candidate.kind !== 'table');
     // Read-only (View): no control holds an answer (tables of text aside), or every one is disabled.
     const readOnly = answerControls.every((match) => isReadOnlyControl(match.candidate.element));
-    if (answerControls.length === 0) matches = new Map([...matchView(page, prepared), ...matches]);
+    if (answerControls.length === 0) matches = new Map([...matchView(page, prepared, mayBeLabel), ...matches]);
     const found = matches.size;
     const distinctive = [...matches.keys()].some((name) => prepared.distinctive.has(name));
     if (found < MIN_QUESTIONS_FOUND || !distinctive) continue;
