@@ -12,10 +12,6 @@ export interface WatchOptions {
   /** Elements whose own changes are ours, not the page's. */
   ignore: (node: Node) => boolean;
   onChange: (change: PageChange) => void;
-  timers?: {
-    setTimeout: (callback: () => void, ms: number) => number;
-    clearTimeout: (id: number) => void;
-  };
 }
 
 /** What changed since the last scan. */
@@ -38,20 +34,18 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
   const win = doc.defaultView!;
   const debounce = options.debounce ?? 150;
   const maxDelay = options.maxDelay ?? 600;
-  const timers = options.timers ?? {
-    setTimeout: (callback: () => void, ms: number) => win.setTimeout(callback, ms),
-    clearTimeout: (id: number) => win.clearTimeout(id),
-  };
   let quietTimer: number | null = null;
   let deadlineTimer: number | null = null;
   let idleHandle: number | null = null;
   let stopped = false;
+  /** When the last change was seen (Date.now()). */
+  let lastChange = 0;
   let structural = false;
   const targets = new Set<Element>();
 
   const clear = () => {
-    if (quietTimer !== null) timers.clearTimeout(quietTimer);
-    if (deadlineTimer !== null) timers.clearTimeout(deadlineTimer);
+    if (quietTimer !== null) win.clearTimeout(quietTimer);
+    if (deadlineTimer !== null) win.clearTimeout(deadlineTimer);
     if (idleHandle !== null && 'cancelIdleCallback' in win) win.cancelIdleCallback(idleHandle);
     quietTimer = deadlineTimer = idleHandle = null;
   };
@@ -66,16 +60,24 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
 
   const whenIdle = () => {
     quietTimer = null;
+    // Still changing (the worker is typing): wait for the rest of the quiet time.
+    const quietFor = Date.now() - lastChange;
+    if (quietFor < debounce) {
+      quietTimer = win.setTimeout(whenIdle, debounce - quietFor);
+      return;
+    }
     if ('requestIdleCallback' in win) {
       idleHandle = win.requestIdleCallback(() => run(), { timeout: Math.max(50, maxDelay - debounce) });
     } else run();
   };
 
+  // Called on every keystroke: it only notes the time, and sets a timer only when none is set
+  // (setting and clearing timers on each key costs more than everything else the guard does then).
   const markDirty = () => {
     if (stopped) return;
-    if (quietTimer !== null) timers.clearTimeout(quietTimer);
-    if (idleHandle === null) quietTimer = timers.setTimeout(whenIdle, debounce);
-    if (deadlineTimer === null) deadlineTimer = timers.setTimeout(() => run(), maxDelay);
+    lastChange = Date.now();
+    if (quietTimer === null && idleHandle === null) quietTimer = win.setTimeout(whenIdle, debounce);
+    if (deadlineTimer === null) deadlineTimer = win.setTimeout(() => run(), maxDelay);
   };
 
   const observer = new win.MutationObserver((records) => {
