@@ -11,7 +11,8 @@ import { TrackerDatabase } from '../lib/tracker/db';
 import { trackerMessage, type TrackerReply } from '../lib/tracker/messages';
 import { TRACKER_CHANGED } from '../lib/tracker/notify';
 import { attentionText, badgeText, reminderDue } from '../lib/tracker/reminder';
-import { applyRetention, applyTrackingMessage, attentionCount, listAgreements, reviewDueBefore, rowsFor } from '../lib/tracker/store';
+import { applyRetention, applyTrackingMessage, reviewDueBefore } from '../lib/tracker/store';
+import { attentionCount, listRows, readList } from '../lib/tracker/summary';
 import { nextReviewDue, statusOf } from '../lib/tracker/due';
 
 /**
@@ -42,7 +43,7 @@ export default defineBackground(() => {
 
   async function refreshBadge(current?: Settings): Promise<{ overdue: number; dueSoon: number }> {
     const { dueSoonDays } = current ?? (await settings());
-    const attention = attentionCount(rowsFor(await listAgreements(db), todayInUk(), dueSoonDays));
+    const attention = attentionCount(listRows(await readList(db), todayInUk(), dueSoonDays));
     await browser.action.setBadgeText({ text: badgeText(attention) });
     await browser.action.setBadgeBackgroundColor({ color: attention.overdue > 0 ? '#d4351c' : '#f47738' });
     await browser.action.setTitle({ title: `Monitoring Guard: ${attentionText(attention)}` });

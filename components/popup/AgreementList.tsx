@@ -1,12 +1,14 @@
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
-import type { AgreementRow as Row } from '../../lib/tracker/store';
+import type { ListRow as Row } from '../../lib/tracker/summary';
 import type { Status } from '../../lib/tracker/model';
 import { rowId } from './AgreementRow';
 import { STATUS_LABEL, STATUS_ORDER } from './StatusTag';
 
-/** Past this many rows a group shows the first ones and a "Show all" button, so that the popup opens quickly. */
-export const ROW_LIMIT = 50;
+/** Past this many rows a group shows the first ones and a button for more, so that the popup opens quickly. */
+export const ROW_LIMIT = 20;
+/** How many more rows the button shows at a time (drawing thousands at once would stall the popup). */
+export const MORE_ROWS = 200;
 
 export type Groups = Record<Status, Row[]>;
 
@@ -16,7 +18,7 @@ function compare(a: string, b: string): number {
 }
 
 function byDue(a: Row, b: Row): number {
-  return compare(a.due, b.due) || compare(a.agreement.personId, b.agreement.personId) || compare(a.agreement.startDate, b.agreement.startDate);
+  return compare(a.entry.due, b.entry.due) || compare(a.entry.personId, b.entry.personId) || compare(a.entry.startDate, b.entry.startDate);
 }
 
 /** Rows by status, each group sorted by the next review due date. */
@@ -35,7 +37,7 @@ export function searchTerm(query: string): string {
 /** The groups holding only the rows whose person ID contains the search term. */
 export function filterGroups(groups: Groups, term: string): Groups {
   if (term === '') return groups;
-  const keep = (rows: Row[]) => rows.filter((row) => row.agreement.personId.includes(term));
+  const keep = (rows: Row[]) => rows.filter((row) => row.entry.personId.includes(term));
   return { overdue: keep(groups.overdue), 'due-soon': keep(groups['due-soon']), upcoming: keep(groups.upcoming), ended: keep(groups.ended) };
 }
 
@@ -63,8 +65,9 @@ interface GroupProps {
 }
 
 function Group({ status, rows, renderRow }: GroupProps) {
-  const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? rows : rows.slice(0, ROW_LIMIT);
+  const [limit, setLimit] = useState(ROW_LIMIT);
+  const shown = rows.length > limit ? rows.slice(0, limit) : rows;
+  const rest = rows.length - shown.length;
   return (
     <section class="group" aria-labelledby={`group-${status}`}>
       <h2 class="group-title" id={`group-${status}`}>
@@ -81,12 +84,12 @@ function Group({ status, rows, renderRow }: GroupProps) {
             class="button button--secondary button--small"
             onClick={() => {
               const next = rows[shown.length];
-              setShowAll(true);
-              // The button goes: the focus moves to the first row it showed.
+              setLimit(shown.length + (rest <= MORE_ROWS ? rest : MORE_ROWS));
+              // The focus moves to the first row it showed.
               if (next) setTimeout(() => document.getElementById(`${rowId(next)}-title`)?.focus(), 0);
             }}
           >
-            Show all {rows.length}
+            {rest <= MORE_ROWS ? `Show all ${rows.length}` : `Show ${MORE_ROWS} more`}
           </button>
         </div>
       )}

@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { formatDate, type IsoDate } from '../../lib/dates';
 import { recordLink, type Settings } from '../../lib/settings';
-import { lastReview } from '../../lib/tracker/due';
-import type { AgreementRow as Row, ReviewInput } from '../../lib/tracker/store';
+import type { ReviewInput } from '../../lib/tracker/store';
+import type { ListRow as Row } from '../../lib/tracker/summary';
 import { ReviewForm } from './ReviewForm';
 import { OUTCOME_LABEL, StatusTag } from './StatusTag';
 
@@ -10,7 +10,7 @@ export type RowMode = 'review' | 'remove';
 
 /** An id for an agreement's row, unique in the popup (person IDs are digits, start dates ISO). */
 export function rowId(row: Row): string {
-  return `agreement-${row.agreement.personId}-${row.agreement.startDate}`;
+  return `agreement-${row.entry.personId}-${row.entry.startDate}`;
 }
 
 export interface AgreementRowProps {
@@ -37,9 +37,9 @@ function PersonId({ personId, settings }: { personId: string; settings: Settings
 
 /** One tracked agreement: the one element that carries its person ID, status and due date (contract.md). */
 export function AgreementRow({ row, today, settings, mode, onOpen, onClose, onRecordReview, onRemove }: AgreementRowProps) {
-  const { agreement, due, status } = row;
+  const { entry: agreement, status } = row;
+  const { due, last } = agreement;
   const id = rowId(row);
-  const last = lastReview(agreement.reviews);
   const question = useRef<HTMLParagraphElement>(null);
   const reviewButton = useRef<HTMLButtonElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);

@@ -9,7 +9,7 @@ import { TrackerDatabase } from '../../lib/tracker/db';
 import { TRACKER_CHANGED } from '../../lib/tracker/notify';
 import { listAgreements, recordReview, upsertAgreement, type AgreementInput } from '../../lib/tracker/store';
 import { exportJson } from '../../lib/tracker/transfer';
-import { ROW_LIMIT } from './AgreementList';
+import { MORE_ROWS, ROW_LIMIT } from './AgreementList';
 
 const browserMock = vi.hoisted(() => ({
   get: vi.fn(async (_key?: unknown) => ({}) as Record<string, unknown>),
@@ -272,6 +272,20 @@ describe('the popup', () => {
     await waitFor(() => rows().length === ROW_LIMIT + 5);
   });
 
+  it('shows a very long group a few hundred rows at a time', async () => {
+    const total = ROW_LIMIT + MORE_ROWS + 5;
+    await db.transaction('rw', db.agreements, db.summary, async () => {
+      for (let index = 0; index < total; index++) await upsertAgreement(db, agreement(String(2_000_000 + index), '2026-05-01'), 'save');
+    });
+    await show();
+    expect(rows()).toHaveLength(ROW_LIMIT);
+    button(`Show ${MORE_ROWS} more`).click();
+    await waitFor(() => rows().length === ROW_LIMIT + MORE_ROWS);
+    expect(hasText(`Showing the first ${ROW_LIMIT + MORE_ROWS} of ${total}, soonest due first.`)).toBe(true);
+    button(`Show all ${total}`).click();
+    await waitFor(() => rows().length === total);
+  });
+
   it('checks a backup before importing it, and imports it on request', async () => {
     await show();
     const choose = (content: string) => {
@@ -310,7 +324,9 @@ describe('the popup', () => {
     });
     try {
       button('Download CSV').click();
+      await waitFor(() => names.length === 1);
       button('Download backup (JSON)').click();
+      await waitFor(() => names.length === 2);
       expect(names).toEqual(['monitoring-reviews-2026-11-25.csv', 'monitoring-reviews-2026-11-25.json']);
       const csv = await (createObjectURL.mock.calls[0]![0] as Blob).text();
       expect(csv.split('\r\n')[0]).toContain('Person ID');
@@ -330,6 +346,8 @@ describe('the popup', () => {
   });
 
   it('says plainly when the tracker cannot be read', async () => {
+    await trackSome();
+    vi.spyOn(db.summary, 'get').mockRejectedValue(new Error('The storage is full.'));
     vi.spyOn(db.agreements, 'toArray').mockRejectedValue(new Error('The storage is full.'));
     await show();
     expect(hasText('The review tracker could not be read: The storage is full. Nothing has been deleted.')).toBe(true);

@@ -2,9 +2,9 @@ import { reasonOf } from '../Notice';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { IsoDate } from '../../lib/dates';
 import type { TrackerDatabase } from '../../lib/tracker/db';
-import type { TrackedAgreement } from '../../lib/tracker/model';
 import { exportCsv, exportJson } from '../../lib/tracker/export';
 import type { ImportCheck, ImportPlan } from '../../lib/tracker/transfer';
+import { listAgreements } from '../../lib/tracker/store';
 import { ErrorSummary } from './ErrorSummary';
 import { agreements as countOf } from './StatusTag';
 
@@ -30,7 +30,8 @@ export function importPreview(plan: ImportPlan): string {
 
 export interface TransferProps {
   db: TrackerDatabase;
-  agreements: readonly TrackedAgreement[];
+  /** How many agreements are tracked (the downloads read them in full when asked for). */
+  count: number;
   today: IsoDate;
   dueSoonDays: number;
   /** Writes a checked plan; resolves true when it was written. */
@@ -38,7 +39,7 @@ export interface TransferProps {
 }
 
 /** Download (CSV, JSON backup) and import of a backup. */
-export function Transfer({ db, agreements, today, dueSoonDays, onImport }: TransferProps) {
+export function Transfer({ db, count, today, dueSoonDays, onImport }: TransferProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const preview = useRef<HTMLParagraphElement>(null);
   const [check, setCheck] = useState<ImportCheck | null>(null);
@@ -57,9 +58,10 @@ export function Transfer({ db, agreements, today, dueSoonDays, onImport }: Trans
     if (focus) fileInput.current?.focus();
   };
 
-  const download = (kind: 'csv' | 'json') => {
+  const download = async (kind: 'csv' | 'json') => {
     const fileName = `monitoring-reviews-${today}.${kind}`;
     try {
+      const agreements = await listAgreements(db);
       if (kind === 'csv') downloadText(fileName, exportCsv(agreements, today, dueSoonDays), 'text/csv;charset=utf-8');
       else downloadText(fileName, exportJson(agreements), 'application/json');
       setDownloaded(`Downloading ${fileName} (${countOf(agreements.length)}).`);
@@ -97,14 +99,14 @@ export function Transfer({ db, agreements, today, dueSoonDays, onImport }: Trans
   return (
     <section class="section" aria-labelledby="transfer-title" id="manage">
       <h2 id="transfer-title">Download or import</h2>
-      {agreements.length > 0 && (
+      {count > 0 && (
         <>
           <p>Download the tracked agreements for a spreadsheet (CSV), or a backup (JSON) to import on this or another computer.</p>
           <div class="button-group">
-            <button type="button" class="button button--secondary" onClick={() => download('csv')}>
+            <button type="button" class="button button--secondary" onClick={() => void download('csv')}>
               Download CSV
             </button>
-            <button type="button" class="button button--secondary" onClick={() => download('json')}>
+            <button type="button" class="button button--secondary" onClick={() => void download('json')}>
               Download backup (JSON)
             </button>
           </div>

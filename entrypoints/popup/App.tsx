@@ -13,8 +13,9 @@ import { loadEffectiveSettings } from '../../lib/platform/settings-store';
 import { TrackerDatabase } from '../../lib/tracker/db';
 import { nextReviewDue, statusOf } from '../../lib/tracker/due';
 import type { TrackedAgreement } from '../../lib/tracker/model';
+import { listRows, readList, type ListEntry, type ListRow as Row } from '../../lib/tracker/summary';
 import { TRACKER_CHANGED, type TrackerChangedMessage } from '../../lib/tracker/notify';
-import { deleteAll, listAgreements, recordReview, removeAgreement, rowsFor, upsertAgreement, type AgreementRow as Row } from '../../lib/tracker/store';
+import { deleteAll, recordReview, removeAgreement, upsertAgreement } from '../../lib/tracker/store';
 
 export interface AppProps {
   /** The tracker's database; by default the extension's own. */
@@ -23,12 +24,14 @@ export interface AppProps {
   today?: IsoDate;
   /** The settings; by default read from the extension's storage. */
   settings?: Settings;
+  /** What startLoading() began reading, when the popup opens. */
+  preload?: Preload;
 }
 
 type Load =
   | { state: 'loading' }
   | { state: 'failed'; reason: string }
-  | { state: 'ready'; agreements: TrackedAgreement[] };
+  | { state: 'ready'; agreements: ListEntry[] };
 
 
 
@@ -52,17 +55,40 @@ async function readSettings(): Promise<Settings> {
 }
 
 
+/** The tracker and the settings, asked for as the popup's script starts, before anything is drawn. */
+export interface Preload {
+  opened: { db: TrackerDatabase; error: null } | { db: null; error: unknown };
+  list: Promise<ListEntry[]> | null;
+  settings: Promise<Settings>;
+}
+
+export function startLoading(): Preload {
+  let opened: Preload['opened'];
+  let list: Promise<ListEntry[]> | null = null;
+  try {
+    const db = new TrackerDatabase();
+    opened = { db, error: null };
+    list = readList(db);
+    // Handled where it is used (the App shows the failure); not an unhandled rejection meanwhile.
+    list.catch(() => undefined);
+  } catch (error) {
+    opened = { db: null, error };
+  }
+  return { opened, list, settings: readSettings() };
+}
+
 /** The popup: the tracked agreements by status, and what a team lead does with them. */
-export function App({ db: givenDb, today: givenToday, settings: givenSettings }: AppProps) {
+export function App({ db: givenDb, today: givenToday, settings: givenSettings, preload }: AppProps) {
   const today = useMemo(() => givenToday ?? todayInUk(), [givenToday]);
-  const opened = useMemo((): { db: TrackerDatabase; error: null } | { db: null; error: unknown } => {
+  const opened = useMemo((): Preload['opened'] => {
     if (givenDb) return { db: givenDb, error: null };
+    if (preload) return preload.opened;
     try {
       return { db: new TrackerDatabase(), error: null };
     } catch (error) {
       return { db: null, error };
     }
-  }, [givenDb]);
+  }, [givenDb, preload]);
   const db = opened.db;
 
   const [settings, setSettings] = useState<Settings | null>(givenSettings ?? null);
@@ -76,10 +102,14 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings }:
   const busy = useRef(false);
   const serial = useRef(0);
 
+  // The list asked for before the first render, used once.
+  const preloaded = useRef(givenDb ? null : (preload?.list ?? null));
   const reload = useCallback(async () => {
     if (!db) return;
     try {
-      setLoad({ state: 'ready', agreements: await listAgreements(db) });
+      const list = preloaded.current ?? readList(db);
+      preloaded.current = null;
+      setLoad({ state: 'ready', agreements: await list });
     } catch (error) {
       setLoad({ state: 'failed', reason: reasonOf(error) });
     }
@@ -95,8 +125,8 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings }:
 
   useEffect(() => {
     if (givenSettings) setSettings(givenSettings);
-    else void readSettings().then(setSettings);
-  }, [givenSettings]);
+    else void (preload?.settings ?? readSettings()).then(setSettings);
+  }, [givenSettings, preload]);
 
   // For the benchmark (npm run bench): when the list is first on screen.
   const rendered = useRef(false);
@@ -116,7 +146,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings }:
 
   const agreements = load.state === 'ready' ? load.agreements : [];
   const dueSoonDays = settings?.dueSoonDays ?? 14;
-  const grouped = useMemo(() => groupRows(rowsFor(agreements, today, dueSoonDays)), [agreements, today, dueSoonDays]);
+  const grouped = useMemo(() => groupRows(listRows(agreements, today, dueSoonDays)), [agreements, today, dueSoonDays]);
   const term = searchTerm(query);
   const shown = useMemo(() => filterGroups(grouped, term), [grouped, term]);
 
@@ -148,7 +178,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings }:
     statusOf(agreement, today, dueSoonDays) === 'ended' ? 'Monitoring has ended.' : `Next review due ${formatDate(nextReviewDue(agreement))}.`;
 
   const renderRow = (row: Row) => {
-    const { agreement } = row;
+    const { entry: agreement } = row;
     return (
       <AgreementRow
         key={agreement.key}
@@ -276,7 +306,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings }:
 
       <Transfer
         db={db!}
-        agreements={agreements}
+        count={agreements.length}
         today={today}
         dueSoonDays={dueSoonDays}
         onImport={(plan) =>

@@ -1,13 +1,15 @@
 import { render } from 'preact';
 import { ErrorBoundary } from '../../components/popup/ErrorBoundary';
-import { App } from './App';
+import { App, startLoading } from './App';
 import './popup.css';
 
 const root = document.getElementById('app');
 if (root) {
+  // Reading starts now, not after the first paint.
+  const preload = startLoading();
   render(
     <ErrorBoundary>
-      <App />
+      <App preload={preload} />
     </ErrorBoundary>,
     root,
   );

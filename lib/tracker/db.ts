@@ -6,6 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { IsoDate } from '../dates';
 import { lastReview } from './due';
+import { rebuildSummary } from './summary';
 import type { TrackedAgreement } from './model';
 
 export const DATABASE_NAME = 'monitoring-guard-tracker';
@@ -26,8 +27,21 @@ export const SCHEMA_V1 = { agreements: '&key, personId, updatedAt' };
 /** Version 2: also by the day each ends, so that retention finds old entries without reading all. */
 export const SCHEMA_V2 = { agreements: '&key, personId, updatedAt, closesOn' };
 
+/** Version 3: also the list as the popup shows it, as one record (see ./summary.ts). */
+export const SCHEMA_V3 = { agreements: SCHEMA_V2.agreements, summary: '&id' };
+
+/** The summary of every entry: `entries` is a JSON text of packed entries (./summary.ts). */
+export interface StoredSummary {
+  id: string;
+  count: number;
+  /** The latest `updatedAt` among the entries it was made from. */
+  latest: string;
+  entries: string;
+}
+
 export class TrackerDatabase extends Dexie {
   agreements!: Table<StoredAgreement, string>;
+  summary!: Table<StoredSummary, string>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -41,6 +55,12 @@ export class TrackerDatabase extends Dexie {
           .modify((agreement) => {
             agreement.closesOn = closesOn(agreement);
           }),
+      );
+    this.version(3)
+      .stores(SCHEMA_V3)
+      // Built from the entries as they are after every earlier upgrade.
+      .upgrade((transaction) =>
+        rebuildSummary({ agreements: transaction.table('agreements'), summary: transaction.table('summary') }).then(() => undefined),
       );
   }
 }

@@ -39,19 +39,26 @@ export function dueBeforeReview(agreement: DueInput, reviewDate: IsoDate): IsoDa
   return nextReviewDue({ ...agreement, reviews: agreement.reviews.filter((review) => review.date < reviewDate) });
 }
 
-/** The day the agreement ended: a review recorded "End monitoring", or its end date passed. */
-export function endedOn(agreement: Pick<TrackedAgreement, 'endDate' | 'reviews'>, today: IsoDate): IsoDate | null {
-  const last = lastReview(agreement.reviews);
+/** The day monitoring ended, from the end date and the last review held (see endedOn). */
+export function endedFrom(endDate: IsoDate | null, last: Pick<ReviewRecord, 'date' | 'outcome'> | null, today: IsoDate): IsoDate | null {
   if (last?.outcome === 'endMonitoring') return last.date;
-  if (agreement.endDate !== null && agreement.endDate < today) return agreement.endDate;
+  if (endDate !== null && endDate < today) return endDate;
   return null;
 }
 
+/** The day the agreement ended: a review recorded "End monitoring", or its end date passed. */
+export function endedOn(agreement: Pick<TrackedAgreement, 'endDate' | 'reviews'>, today: IsoDate): IsoDate | null {
+  return endedFrom(agreement.endDate, lastReview(agreement.reviews), today);
+}
+
 /** ended; overdue (due before today); due-soon (today and the next window − 1 days); upcoming. */
-export function statusOf(agreement: TrackedAgreement, today: IsoDate, dueSoonDays: number): Status {
-  if (endedOn(agreement, today) !== null) return 'ended';
-  const due = nextReviewDue(agreement);
+export function statusFrom(due: IsoDate, ended: IsoDate | null, today: IsoDate, dueSoonDays: number): Status {
+  if (ended !== null) return 'ended';
   if (due < today) return 'overdue';
   if (dueSoonDays > 0 && due <= addDays(today, dueSoonDays - 1)) return 'due-soon';
   return 'upcoming';
+}
+
+export function statusOf(agreement: TrackedAgreement, today: IsoDate, dueSoonDays: number): Status {
+  return statusFrom(nextReviewDue(agreement), endedOn(agreement, today), today, dueSoonDays);
 }

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SCHEMA_V1, TrackerDatabase } from './db';
+import { SCHEMA_V1, SCHEMA_V2, TrackerDatabase } from './db';
+import { readList, SUMMARY_ID } from './summary';
 import { trackAgreementMessage } from './messages';
 import {
   applyRetention, applyTrackingMessage, deleteAll, listAgreements, recordReview, removeAgreement, reviewDueBefore, upsertAgreement,
@@ -102,22 +103,36 @@ describe('retention', () => {
 });
 
 describe('schema versions', () => {
-  it('opens the data of version 1 intact in the current version', async () => {
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
-    const old = {
-      key: '1234567|2026-01-01', personId: '1234567', startDate: '2026-01-01', endDate: '2026-06-30', firstReviewDate: null, frequency: 'monthly',
-      reviews: [{ date: '2026-02-01', outcome: 'endMonitoring', nextReviewDate: null, source: 'save', recordedAt: '2026-02-01T10:00:00.000Z' }],
-      source: 'save', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-02-01T10:00:00.000Z',
-    };
+  const old = {
+    key: '1234567|2026-01-01', personId: '1234567', startDate: '2026-01-01', endDate: '2026-06-30', firstReviewDate: null, frequency: 'monthly',
+    reviews: [{ date: '2026-02-01', outcome: 'endMonitoring', nextReviewDate: null, source: 'save', recordedAt: '2026-02-01T10:00:00.000Z' }],
+    source: 'save', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-02-01T10:00:00.000Z',
+  };
+  const open = {
+    key: '7654321|2026-10-01', personId: '7654321', startDate: '2026-10-01', endDate: null, firstReviewDate: '2026-10-20', frequency: null,
+    reviews: [], source: 'view', createdAt: '2026-10-01T10:00:00.000Z', updatedAt: '2026-10-01T10:00:00.000Z',
+  };
+
+  // Each earlier version's data, written as that version wrote it, then opened by this one.
+  it.each([
+    ['1', (v: Dexie) => v.version(1).stores(SCHEMA_V1), [old, open]],
+    ['2', (v: Dexie) => v.version(2).stores(SCHEMA_V2), [{ ...old, closesOn: '2026-02-01' }, { ...open, closesOn: null }]],
+  ] as const)('opens the data of version %s intact in the current version, with its list', async (_version, declare, rows) => {
+    const earlier = new Dexie(name);
+    declare(earlier);
     db.close();
-    await v1.open();
-    await v1.table('agreements').put(old);
-    v1.close();
+    await earlier.open();
+    await earlier.table('agreements').bulkPut([...rows]);
+    earlier.close();
     db = new TrackerDatabase(name);
-    expect(await listAgreements(db)).toEqual([old]);
+    expect(await listAgreements(db)).toEqual([old, open]);
     expect((await db.agreements.get(old.key))!.closesOn).toBe('2026-02-01');
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+    expect(await db.summary.get(SUMMARY_ID)).toMatchObject({ count: 2, latest: '2026-10-01T10:00:00.000Z' });
+    expect(await readList(db)).toEqual([
+      { key: old.key, personId: '1234567', startDate: '2026-01-01', endDate: '2026-06-30', due: '2026-03-01', last: { date: '2026-02-01', outcome: 'endMonitoring' } },
+      { key: open.key, personId: '7654321', startDate: '2026-10-01', endDate: null, due: '2026-10-20', last: null },
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import { addDays, type IsoDate } from '../dates';
 import { closesOn, type StoredAgreement, type TrackerDatabase } from './db';
 import { dueBeforeReview, nextReviewDue, statusOf } from './due';
 import type { TrackAgreementMessage, TrackReviewMessage } from './messages';
+import { rebuildSummary, updateSummary } from './summary';
 import { agreementKey, type Frequency, type Outcome, type ReviewRecord, type Source, type Status, type TrackedAgreement } from './model';
 
 export interface AgreementInput {
@@ -38,7 +39,7 @@ function withReview(reviews: readonly ReviewRecord[], review: ReviewRecord): Rev
 
 /** Adds an agreement, or updates the one with the same person and start date; answers left empty keep what was known. */
 export async function upsertAgreement(db: TrackerDatabase, input: AgreementInput, source: Source, now = new Date()): Promise<TrackedAgreement> {
-  return db.transaction('rw', db.agreements, async () => {
+  return db.transaction('rw', db.agreements, db.summary, async () => {
     const key = agreementKey(input.personId, input.startDate);
     const existing = await db.agreements.get(key);
     const timestamp = now.toISOString();
@@ -52,6 +53,7 @@ export async function upsertAgreement(db: TrackerDatabase, input: AgreementInput
         }
       : { key, ...input, reviews: [], source, createdAt: timestamp, updatedAt: timestamp };
     await db.agreements.put(stored(agreement));
+    await updateSummary(db, [agreement]);
     return agreement;
   });
 }
@@ -64,7 +66,7 @@ export async function recordReview(
   source: Source,
   now = new Date(),
 ): Promise<TrackedAgreement> {
-  return db.transaction('rw', db.agreements, async () => {
+  return db.transaction('rw', db.agreements, db.summary, async () => {
     const key = agreementKey(agreement.personId, agreement.startDate);
     const existing = await db.agreements.get(key);
     const timestamp = now.toISOString();
@@ -90,6 +92,7 @@ export async function recordReview(
       updatedAt: timestamp,
     };
     await db.agreements.put(stored(updated));
+    await updateSummary(db, [updated]);
     return updated;
   });
 }
@@ -117,16 +120,20 @@ export async function reviewDueBefore(db: TrackerDatabase, personId: string, sta
 }
 
 export async function removeAgreement(db: TrackerDatabase, key: string): Promise<boolean> {
-  return db.transaction('rw', db.agreements, async () => {
+  return db.transaction('rw', db.agreements, db.summary, async () => {
     const existing = await db.agreements.get(key);
     if (!existing) return false;
     await db.agreements.delete(key);
+    await updateSummary(db, [], [key]);
     return true;
   });
 }
 
 export async function deleteAll(db: TrackerDatabase): Promise<void> {
-  await db.transaction('rw', db.agreements, () => db.agreements.clear());
+  await db.transaction('rw', db.agreements, db.summary, async () => {
+    await db.agreements.clear();
+    await rebuildSummary(db);
+  });
 }
 
 export async function listAgreements(db: TrackerDatabase): Promise<TrackedAgreement[]> {
@@ -136,7 +143,13 @@ export async function listAgreements(db: TrackerDatabase): Promise<TrackedAgreem
 /** Deletes entries that ended more than `days` days before today; returns how many. */
 export async function applyRetention(db: TrackerDatabase, today: IsoDate, days: number): Promise<number> {
   const before = addDays(today, -days);
-  return db.transaction('rw', db.agreements, () => db.agreements.where('closesOn').below(before).delete());
+  return db.transaction('rw', db.agreements, db.summary, async () => {
+    const keys = await db.agreements.where('closesOn').below(before).primaryKeys();
+    if (keys.length === 0) return 0;
+    await db.agreements.bulkDelete(keys);
+    await updateSummary(db, [], keys);
+    return keys.length;
+  });
 }
 
 export interface AgreementRow {
@@ -147,12 +160,4 @@ export interface AgreementRow {
 
 export function rowsFor(agreements: readonly TrackedAgreement[], today: IsoDate, dueSoonDays: number): AgreementRow[] {
   return agreements.map((agreement) => ({ agreement, due: nextReviewDue(agreement), status: statusOf(agreement, today, dueSoonDays) }));
-}
-
-/** How many reviews are overdue or due soon: the toolbar badge. */
-export function attentionCount(rows: readonly AgreementRow[]): { overdue: number; dueSoon: number } {
-  return {
-    overdue: rows.filter((row) => row.status === 'overdue').length,
-    dueSoon: rows.filter((row) => row.status === 'due-soon').length,
-  };
 }

@@ -10,6 +10,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { isoDate, personId } from './messages';
 import { agreementKey, FREQUENCIES, OUTCOMES, SOURCES, type TrackedAgreement } from './model';
 import { plain } from './store';
+import { updateSummary } from './summary';
 
 export { EXPORT_FORMAT, EXPORT_VERSION, exportCsv, exportJson } from './export';
 
@@ -112,7 +113,8 @@ export async function planImport(db: TrackerDatabase, json: string): Promise<Imp
 
 /** Writes a checked plan in one transaction: all of it, or (on any failure) none of it. */
 export async function applyImport(db: TrackerDatabase, plan: ImportPlan): Promise<void> {
-  await db.transaction('rw', db.agreements, async () => {
+  await db.transaction('rw', db.agreements, db.summary, async () => {
     await db.agreements.bulkPut([...plan.add, ...plan.update].map((agreement) => ({ ...agreement, closesOn: closesOn(agreement) })));
+    await updateSummary(db, [...plan.add, ...plan.update]);
   });
 }

@@ -1,0 +1,175 @@
+/**
+ * The list of agreements as the popup and the badge show it: for each entry, its person, dates,
+ * next review due and last review, and nothing else. It is kept, as one record, beside the
+ * entries and changed in the same transaction as them, so that the popup opens without reading
+ * every entry in full (with thousands of entries, that reading takes longer than anything else).
+ *
+ * A summary that does not agree with the entries (missing, unreadable, a different count or a
+ * later change than it knows of) is never used: it is built again from the entries.
+ */
+import type { IsoDate } from '../dates';
+import type { Table } from 'dexie';
+import type { StoredAgreement, StoredSummary, TrackerDatabase } from './db';
+import { endedFrom, lastReview, nextReviewDue, statusFrom } from './due';
+import { OUTCOMES, type Outcome, type Status, type TrackedAgreement } from './model';
+
+export const SUMMARY_ID = 'list';
+
+/** What a list shows of one agreement. */
+export interface ListEntry {
+  key: string;
+  personId: string;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  /** The next review due. */
+  due: IsoDate;
+  last: { date: IsoDate; outcome: Outcome | null } | null;
+}
+
+export interface ListRow {
+  entry: ListEntry;
+  status: Status;
+}
+
+export function listEntry(agreement: TrackedAgreement): ListEntry {
+  const last = lastReview(agreement.reviews);
+  return {
+    key: agreement.key,
+    personId: agreement.personId,
+    startDate: agreement.startDate,
+    endDate: agreement.endDate,
+    due: nextReviewDue(agreement),
+    last: last ? { date: last.date, outcome: last.outcome } : null,
+  };
+}
+
+/** The entry's status today, as statusOf gives it for the whole agreement. */
+export function entryStatus(entry: ListEntry, today: IsoDate, dueSoonDays: number): Status {
+  return statusFrom(entry.due, endedFrom(entry.endDate, entry.last, today), today, dueSoonDays);
+}
+
+export function listRows(entries: readonly ListEntry[], today: IsoDate, dueSoonDays: number): ListRow[] {
+  return entries.map((entry) => ({ entry, status: entryStatus(entry, today, dueSoonDays) }));
+}
+
+/** How many reviews are overdue or due soon: the toolbar badge. */
+export function attentionCount(rows: readonly ListRow[]): { overdue: number; dueSoon: number } {
+  let overdue = 0;
+  let dueSoon = 0;
+  for (const row of rows) {
+    if (row.status === 'overdue') overdue++;
+    else if (row.status === 'due-soon') dueSoon++;
+  }
+  return { overdue, dueSoon };
+}
+
+// Stored compactly: one JSON text of [key, endDate, due, last date, last outcome] per entry.
+type Packed = [string, IsoDate | null, IsoDate, IsoDate | null, Outcome | null];
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (value: unknown): value is IsoDate => typeof value === 'string' && value.length === 10 && ISO.test(value);
+const isDateOrNull = (value: unknown) => value === null || isDate(value);
+const OUTCOME_SET = new Set<unknown>(OUTCOMES);
+
+function unpack(item: unknown): ListEntry | null {
+  if (!Array.isArray(item) || item.length !== 5) return null;
+  const key: unknown = item[0];
+  const endDate: unknown = item[1];
+  const due: unknown = item[2];
+  const lastDate: unknown = item[3];
+  const lastOutcome: unknown = item[4];
+  if (typeof key !== 'string' || !isDateOrNull(endDate) || !isDate(due) || !isDateOrNull(lastDate)) return null;
+  if (lastOutcome !== null && !OUTCOME_SET.has(lastOutcome)) return null;
+  const bar = key.length - 11;
+  const startDate = key.slice(bar + 1);
+  if (bar < 1 || key[bar] !== '|' || !isDate(startDate)) return null;
+  return {
+    key,
+    personId: key.slice(0, bar),
+    startDate,
+    endDate: endDate as IsoDate | null,
+    due,
+    last: lastDate === null ? null : { date: lastDate as IsoDate, outcome: lastOutcome as Outcome | null },
+  };
+}
+
+function pack(entry: ListEntry): Packed {
+  return [entry.key, entry.endDate, entry.due, entry.last?.date ?? null, entry.last?.outcome ?? null];
+}
+
+/** The latest change among these entries (an ISO timestamp), or '' for none. */
+function latestChange(agreements: Iterable<Pick<TrackedAgreement, 'updatedAt'>>): string {
+  let latest = '';
+  for (const agreement of agreements) if (agreement.updatedAt > latest) latest = agreement.updatedAt;
+  return latest;
+}
+
+export function encodeSummary(entries: Iterable<ListEntry>, latest: string): StoredSummary {
+  const packed = [...entries].map(pack);
+  return { id: SUMMARY_ID, count: packed.length, latest, entries: JSON.stringify(packed) };
+}
+
+/** The summary's entries, or null when it cannot be read. */
+export function decodeSummary(summary: StoredSummary | undefined): Map<string, ListEntry> | null {
+  if (!summary || typeof summary.entries !== 'string') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(summary.entries);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== summary.count) return null;
+  const entries = new Map<string, ListEntry>();
+  for (const item of parsed) {
+    const entry = unpack(item);
+    if (!entry) return null;
+    entries.set(entry.key, entry);
+  }
+  return entries;
+}
+
+/** The two tables, of the database or of an upgrade's transaction. */
+type Tables = { agreements: Table<StoredAgreement, string>; summary: Table<StoredSummary, string> };
+
+/** Builds the summary again from every entry. Call inside a transaction over both tables. */
+export async function rebuildSummary(db: Tables): Promise<Map<string, ListEntry>> {
+  const agreements: StoredAgreement[] = await db.agreements.toArray();
+  const entries = new Map(agreements.map((agreement) => [agreement.key, listEntry(agreement)]));
+  await db.summary.put(encodeSummary(entries.values(), latestChange(agreements)));
+  return entries;
+}
+
+/**
+ * After a write, inside its transaction: the summary with these entries put and these keys
+ * removed; or built again when it was missing or unreadable.
+ */
+export async function updateSummary(db: Tables, put: readonly TrackedAgreement[], removed: readonly string[] = []): Promise<void> {
+  const stored = await db.summary.get(SUMMARY_ID);
+  const entries = decodeSummary(stored);
+  if (!entries || !stored) {
+    await rebuildSummary(db);
+    return;
+  }
+  for (const key of removed) entries.delete(key);
+  for (const agreement of put) entries.set(agreement.key, listEntry(agreement));
+  const latest = [stored.latest, latestChange(put)].reduce((a, b) => (b > a ? b : a), '');
+  await db.summary.put(encodeSummary(entries.values(), latest));
+}
+
+/**
+ * Every entry as the list shows it: from the summary when it agrees with the entries (the same
+ * count and the same latest change), else from the entries themselves (and the summary is mended).
+ */
+export async function readList(db: TrackerDatabase): Promise<ListEntry[]> {
+  const quick = await db.transaction('r', db.agreements, db.summary, async () => {
+    const [stored, count, newest] = await Promise.all([
+      db.summary.get(SUMMARY_ID),
+      db.agreements.count(),
+      db.agreements.orderBy('updatedAt').last(),
+    ]);
+    if (!stored || stored.count !== count || stored.latest !== (newest?.updatedAt ?? '')) return null;
+    return decodeSummary(stored);
+  });
+  if (quick) return [...quick.values()];
+  return db.transaction('rw', db.agreements, db.summary, async () => [...(await rebuildSummary(db)).values()]);
+}
