@@ -17,7 +17,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string, port = 0): Promise<StaticServer> {
+/** `host` is a loopback address: 127.0.0.1, or another (127.0.0.2) where the demo build does not run. */
+export async function serveDirectory(root: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -34,11 +35,11 @@ export async function serveDirectory(root: string, port = 0): Promise<StaticServ
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
-    url: `http://127.0.0.1:${actualPort}`,
+    url: `http://${host}:${actualPort}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
