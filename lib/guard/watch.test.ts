@@ -72,3 +72,25 @@ describe('watchDocument', () => {
     expect(changes).toEqual([]);
   });
 });
+
+describe('watchDocument and the page being shown', () => {
+  it('reads the page again when it comes back from the back-forward cache, not when first shown', () => {
+    vi.useFakeTimers();
+    const dom = new JSDOM('<!doctype html><body></body>');
+    const changes: PageChange[] = [];
+    const watcher = watchDocument(dom.window.document, { ignore: () => false, onChange: (change) => changes.push(change) });
+    const show = (persisted: boolean) => {
+      const event = new dom.window.Event('pageshow');
+      Object.defineProperty(event, 'persisted', { value: persisted });
+      dom.window.dispatchEvent(event);
+      vi.advanceTimersByTime(1000);
+    };
+    show(false);
+    expect(changes).toEqual([]);
+    show(true);
+    expect(changes).toEqual([{ structural: true, targets: [] }]);
+    watcher.stop();
+    dom.window.close();
+    vi.useRealTimers();
+  });
+});

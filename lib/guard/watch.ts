@@ -96,6 +96,9 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
 
   // Typing and choosing change values without changing the DOM.
   const onEvent = (event: Event) => {
+    // A page shown again from the back-forward cache may differ; its first showing does not
+    // (pageshow also comes once after load, which may be after the first scan).
+    if (event.type === 'pageshow' && !(event as PageTransitionEvent).persisted) return;
     const target = event.target;
     if (target instanceof win.Node && options.ignore(target)) return;
     if (target instanceof win.Element && (event.type === 'input' || event.type === 'change')) targets.add(target);
