@@ -14,7 +14,7 @@ import { scanDocument, type ScanResult } from '../../lib/forms/scan';
 import type { FormSnapshot } from '../../lib/forms/snapshot';
 import { evaluate, type Evaluation } from '../../lib/procedure/evaluate';
 import { normaliseLabel } from '../../lib/forms/normalise';
-import { buildView, countBySeverity, type GapView, type GuardView } from '../../lib/guard/view-model';
+import { buildView, countBySeverity, failureView, type GapView, type GuardView } from '../../lib/guard/view-model';
 import { watchDocument, type Watcher } from '../../lib/guard/watch';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { Answers } from '../../lib/procedure/answers';
@@ -57,6 +57,11 @@ export interface GuardOptions {
   settings?: Settings;
   /** Today's UK date (tests fix it). */
   today?: () => string;
+  /**
+   * Whether the extension is still there: false once it was updated, reloaded or removed while
+   * the page stayed open. The guard then takes itself off the page and lets every click through.
+   */
+  isValid?: () => boolean;
   /** Called with every new snapshot and its evaluation (null when the form goes away). */
   onSnapshot?: (snapshot: FormSnapshot | null, evaluation: Evaluation | null) => void;
   tracker?: TrackerLink;
@@ -97,11 +102,11 @@ export class Guard {
     this.watcher = watchDocument(this.doc, {
       ignore: (node) => this.host !== null && (node === this.host || this.host.contains(node)),
       onChange: (change) => {
+        if (this.gone()) return;
         // Typing and choosing in questions already read: read those answers again, not the page.
-        if (!change.structural && this.scan) {
-          const snapshot = this.scan.reread(change.targets);
-          if (snapshot !== this.snapshot) this.judge(snapshot);
-        } else this.update();
+        const snapshot = !change.structural && this.scan ? this.scan.reread(change.targets) : null;
+        if (snapshot === null) this.update();
+        else if (snapshot !== this.snapshot) this.judge(snapshot);
       },
     });
     this.doc.defaultView?.addEventListener('click', this.onClick, true);
@@ -133,7 +138,14 @@ export class Guard {
 
   /** Read the page into a snapshot, and judge it. */
   update(): void {
-    const result = scanDocument(this.doc, this.options.profiles);
+    let result: ScanResult | null;
+    try {
+      result = scanDocument(this.doc, this.options.profiles);
+    } catch (error) {
+      // The page could not be read: on a form already shown, say so (never leave an old verdict).
+      this.fail(error);
+      return;
+    }
     this.scan = result;
     this.snapshot = result?.snapshot ?? null;
     if (!this.snapshot) {
@@ -148,19 +160,44 @@ export class Guard {
 
   /** Judge a snapshot against the procedure and show the result. */
   private judge(snapshot: FormSnapshot): void {
-    this.snapshot = snapshot;
-    const profile = this.options.profiles.find((candidate) => candidate.id === snapshot.profileId)!;
-    const today = this.options.today?.() ?? todayInUk();
-    this.evaluation = evaluate(this.snapshot, { today, settings: this.settings, trackedReviewDue: this.trackedReviewDue(this.snapshot) });
-    this.options.onSnapshot?.(this.snapshot, this.evaluation);
-    this.view = buildView(this.snapshot, this.evaluation, {
-      formName: profile.title,
-      questionsExpected: profile.questions.length,
-      signOff: this.snapshot.readOnly || this.settings.role === 'manager',
-      sectionOf: (field) => profile.questions.find((question) => question.name === field)?.section,
-    });
+    try {
+      this.snapshot = snapshot;
+      const profile = this.options.profiles.find((candidate) => candidate.id === snapshot.profileId)!;
+      const today = this.options.today?.() ?? todayInUk();
+      this.evaluation = evaluate(this.snapshot, { today, settings: this.settings, trackedReviewDue: this.trackedReviewDue(this.snapshot) });
+      this.options.onSnapshot?.(this.snapshot, this.evaluation);
+      this.view = buildView(this.snapshot, this.evaluation, {
+        formName: profile.title,
+        questionsExpected: profile.questions.length,
+        signOff: this.snapshot.readOnly || this.settings.role === 'manager',
+        sectionOf: (field) => profile.questions.find((question) => question.name === field)?.section,
+      });
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
     this.show();
     if (this.snapshot.readOnly) this.trackViewed(this.snapshot);
+  }
+
+  /**
+   * Something in the guard itself failed. On a form it has shown, it says the form could not be
+   * checked (an error, so Finish still asks): never a pass, never an old verdict. Elsewhere it
+   * shows nothing, as on any page that is not one of the forms.
+   */
+  private fail(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error('Monitoring Guard could not check this page', error);
+    const known = this.view;
+    this.scan = null;
+    this.evaluation = null;
+    if (!known) {
+      this.view = null;
+      this.unmount();
+      return;
+    }
+    this.view = failureView(known, reason);
+    this.show();
   }
 
   /** For a review: the due date the tracker held before it, asked for once and then remembered. */
@@ -233,9 +270,16 @@ export class Guard {
     this.watcher?.flush();
   }
 
+  /** The extension went away under the page: stop, leaving nothing attached. */
+  private gone(): boolean {
+    if (this.options.isValid === undefined || this.options.isValid()) return false;
+    this.stop();
+    return true;
+  }
+
   private readonly onClick = (event: MouseEvent): void => {
     const found = pageAction(event.target);
-    if (!found) return;
+    if (!found || this.gone()) return;
     if (this.letFinishThrough) {
       this.letFinishThrough = false;
       return;

@@ -25,7 +25,7 @@ export default defineContentScript({
       return reply ?? { ok: false, error: 'The review tracker did not answer' };
     };
     const tracker: TrackerLink = { track: send, reviewDue: send };
-    const guard = new Guard(document, { profiles: builtInProfiles, tracker });
+    const guard = new Guard(document, { profiles: builtInProfiles, tracker, isValid: () => ctx.isValid });
     // The settings the rules need and the user's role (under the organisation's policy), and the
     // council's form profiles as the background checked them; read before the first scan, so that
     // the page is read once as it opens.
@@ -41,10 +41,13 @@ export default defineContentScript({
         if (ctx.isValid) guard.start();
       });
     const stopListening = onSettingsChanged(() => void load().catch(() => undefined));
-    // When the extension is reloaded or updated, leave nothing half-attached.
+    // When the extension is reloaded or updated, leave nothing half-attached: the guard also
+    // checks at each click it could hold back, and this looks every two seconds (asking
+    // ctx.isValid is what notices: it runs the onInvalidated callbacks).
     ctx.onInvalidated(() => {
       stopListening();
       guard.stop();
     });
+    ctx.setInterval(() => undefined, 2000);
   },
 });

@@ -155,6 +155,15 @@ export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean
     (control) => !(control.parentElement && control.parentElement.closest('[contenteditable]:not([contenteditable=false])')),
   );
 
+  // One control that cannot be read (a page's odd element, a getter that throws) is left out, and
+  // the question it answers is reported as not found: it never stops the rest of the scan.
+  const safely = (make: () => Candidate) => {
+    try {
+      candidates.push(make());
+    } catch {
+      // Left out: see above.
+    }
+  };
   const position = new Map<Element, number>();
   controls.forEach((control, index) => position.set(control, index));
   const formNumbers = new Map<Element, number>();
@@ -191,30 +200,31 @@ export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean
   for (const [container, members] of datePartsByContainer) {
     const parts: Partial<Record<DatePartName, Element>> = {};
     for (const member of members) parts[datePartName(member)!] = member;
-    if (!parts.day || !parts.month || !parts.year) continue;
+    const day = parts.day;
+    if (!day || !parts.month || !parts.year) continue;
     members.forEach((member) => inDateParts.add(member));
-    candidates.push({
+    safely(() => ({
       kind: 'dateParts',
-      element: parts.day,
+      element: day,
       members,
-      labels: normalisedLabels(groupLabelTexts(container, parts.day), mayBeLabel),
+      labels: normalisedLabels(groupLabelTexts(container, day), mayBeLabel),
       codes: codesOf(container, ...members),
       parts,
-      order: position.get(parts.day)!,
-    });
+      order: position.get(day)!,
+    }));
   }
 
   for (const members of radiosByGroup.values()) {
     const first = members[0]!;
     const container = groupContainer(first);
-    candidates.push({
+    safely(() => ({
       kind: 'radios',
       element: first,
       members,
       labels: normalisedLabels(groupLabelTexts(container, first), mayBeLabel),
       codes: codesOf(container, first),
       order: position.get(first)!,
-    });
+    }));
   }
 
   const grouped = new Set<string>();
@@ -222,14 +232,14 @@ export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean
     const key = members.map((member) => position.get(member)!).join(',');
     if (members.length < 2 || grouped.has(key)) return;
     grouped.add(key);
-    candidates.push({
+    safely(() => ({
       kind: 'checkboxes',
       element: members[0]!,
       members,
       labels: normalisedLabels(groupLabelTexts(container, members[0]!), mayBeLabel),
       codes: codesOf(container, members[0]),
       order: position.get(members[0]!)!,
-    });
+    }));
   };
   for (const [container, members] of checkboxesByContainer) addCheckboxGroup(members, container);
   for (const members of checkboxesByName.values()) addCheckboxGroup(members, groupContainer(members[0]!));
@@ -237,14 +247,14 @@ export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean
   controls.forEach((control, index) => {
     const kind = controlKind(control);
     if (kind === null || kind === 'radio' || inDateParts.has(control)) return;
-    candidates.push({
+    safely(() => ({
       kind,
       element: control,
       members: [control],
       labels: normalisedLabels(controlLabelTexts(control), mayBeLabel),
       codes: codesOf(control),
       order: index,
-    });
+    }));
   });
 
   for (const table of Array.from(body.querySelectorAll('table'))) {
@@ -259,14 +269,14 @@ export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean
     texts.push(...tableCellTexts(table));
     const before = textBefore(table);
     if (before) texts.push(before);
-    candidates.push({
+    safely(() => ({
       kind: 'table',
       element: table,
       members: [table],
       labels: normalisedLabels(texts, mayBeLabel),
       codes: codesOf(table),
       order: controls.length + candidates.length,
-    });
+    }));
   }
 
   return { doc, candidates, controlCount: controls.length };
@@ -553,9 +563,10 @@ export interface ScanResult {
   /**
    * The snapshot with the answers of the questions these controls belong to read again, after
    * typing or a choice (a control that answers none of the form's questions changes nothing).
-   * Changes to the page's structure need a new scan instead.
+   * Changes to the page's structure need a new scan instead; so does an answer that cannot be
+   * read (null).
    */
-  reread(controls: readonly Element[]): FormSnapshot;
+  reread(controls: readonly Element[]): FormSnapshot | null;
 }
 
 export interface ScanOptions {
@@ -606,13 +617,22 @@ function scanWithIndex(
   const fields: Record<string, FieldSnapshot> = {};
   const elements = new Map<string, Element>();
   const missing: string[] = [];
+  const unreadable: Record<string, string> = {};
   for (const question of profile.questions) {
     const match = best.matches.get(question.name);
     if (!match) {
       missing.push(question.name);
       continue;
     }
-    const value = match.foundBy === 'view' ? readView(question, match.answer) : readCandidate(question, match.candidate);
+    let value: FieldValue;
+    try {
+      value = match.foundBy === 'view' ? readView(question, match.answer) : readCandidate(question, match.candidate);
+    } catch (error) {
+      // Found, but its answer cannot be read: the rules that need it report it, never a pass.
+      missing.push(question.name);
+      unreadable[question.name] = error instanceof Error ? error.message : String(error);
+      continue;
+    }
     elements.set(question.name, match.candidate.element);
     fields[question.name] = {
       name: question.name,
@@ -652,9 +672,10 @@ function scanWithIndex(
     readOnly: best.readOnly,
     fields,
     missing,
+    ...(Object.keys(unreadable).length > 0 ? { unreadable } : {}),
     labels: Object.fromEntries(profile.questions.map((question) => [question.name, question.label])),
   };
-  const reread = (controls: readonly Element[]): FormSnapshot => {
+  const reread = (controls: readonly Element[]): FormSnapshot | null => {
     const names = new Set<string>();
     for (const control of controls) {
       const name = ownerOf(control);
@@ -663,8 +684,14 @@ function scanWithIndex(
     if (names.size === 0) return snapshot;
     const fieldsNow = { ...snapshot.fields };
     for (const name of names) {
+      // An answer that could not be read before, or cannot be read now: read the whole page again.
+      if (!fieldsNow[name]) return null;
       const match = best!.matches.get(name)!;
-      fieldsNow[name] = { ...fieldsNow[name]!, value: readCandidate(match.question, match.candidate) };
+      try {
+        fieldsNow[name] = { ...fieldsNow[name]!, value: readCandidate(match.question, match.candidate) };
+      } catch {
+        return null;
+      }
     }
     snapshot = { ...snapshot, fields: fieldsNow };
     return snapshot;

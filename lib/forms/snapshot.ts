@@ -44,6 +44,11 @@ export interface FormSnapshot {
   fields: Record<string, FieldSnapshot>;
   /** Field names of the questions the profile expects but the page does not show, in form order. */
   missing: string[];
+  /**
+   * Questions found whose answers could not be read (the reason, by field name). They are in
+   * `missing` too, so that every rule needing one reports an error.
+   */
+  unreadable?: Record<string, string>;
   /** The profile's label of every question, by field name (for messages about missing ones too). */
   labels: Record<string, string>;
 }

@@ -139,3 +139,21 @@ export function statusText(gaps: readonly { severity: Severity }[]): string {
   if (error === 0 && warning === 0) return 'Complete';
   return [error > 0 ? `${error} to fix` : '', warning > 0 ? `${warning} to check` : ''].filter(Boolean).join(', ');
 }
+
+/** What the guard shows when it could not check a form it had recognised: one error, no pass. */
+export function failureView(known: Pick<GuardView, 'kind' | 'formName' | 'personId' | 'readOnly' | 'signOff' | 'questionsExpected'>, reason: string): GuardView {
+  return {
+    ...known,
+    questionsFound: 0,
+    gaps: [
+      {
+        key: 'guard-failed',
+        rule: 'guard-failed',
+        severity: 'error',
+        message: `The guard could not check this form (${reason}): check it against the procedure yourself`,
+        citation: { label: citationLabel('all'), quotes: [] },
+      },
+    ],
+    checks: [],
+  };
+}

@@ -27,7 +27,10 @@ function evaluateRule(rule: Rule, answers: Answers, context: RuleContext): RuleR
           severity: 'error',
           kind: 'not-found',
           fields: [name],
-          message: `Could not find the question '${answers.label(name)}': check the form profile`,
+          message:
+            answers.snapshot.unreadable?.[name] !== undefined
+              ? `Could not read the answer to '${answers.label(name)}' (${answers.snapshot.unreadable[name]}): check this answer yourself`
+              : `Could not find the question '${answers.label(name)}': check the form profile`,
         })),
       };
     }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Guard } from '../../entrypoints/content/guard';
 import { builtInProfiles } from '../../lib/forms/profiles';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { recordReliability } from '../support/reliability';
 
 /** A review with the Progress section still to come, and the young person's views left empty. */
 const FORM = `<div class="bar">Internet monitoring: agreement review - Sam Taylor (1234567)</div>
@@ -133,6 +134,25 @@ describe('the guard in a page', () => {
     expect(host(doc).shadowRoot!.textContent).toContain('Sign-off checklist');
   });
 
+  it('steps aside as soon as the extension is gone (updated or reloaded): no dead dialog, no click held', async () => {
+    dom = new JSDOM(`<!doctype html><body>${FORM}`, { url: 'http://localhost/', pretendToBeVisual: true, runScripts: 'dangerously' });
+    const doc = dom.window.document;
+    let valid = true;
+    guard = new Guard(doc, { profiles: builtInProfiles, settings: DEFAULT_SETTINGS, today: () => '2026-11-25', isValid: () => valid });
+    guard.start();
+    doc.getElementById('finish')!.click();
+    expect(host(doc).shadowRoot!.querySelector('dialog')).not.toBeNull();
+    valid = false;
+    // The worker clicks Finish again: it goes through, and the guard is gone with its dialog.
+    doc.getElementById('finish')!.click();
+    expect(doc.getElementById('status')!.textContent).toBe('Finished');
+    expect(doc.querySelector('monitoring-guard')).toBeNull();
+    // Nothing more is done on the page's changes.
+    doc.getElementById('f')!.insertAdjacentHTML('beforeend', PROGRESS);
+    await tick(800);
+    expect(doc.querySelector('monitoring-guard')).toBeNull();
+  });
+
   it('leaves nothing behind when stopped (the extension reloaded), and no click held', () => {
     const doc = start(FORM);
     guard!.stop();
@@ -216,5 +236,55 @@ describe('tracking from the page', () => {
     await tick(10);
     expect(sent).toEqual([{ type: 'review-due-before', personId: '1234567', agreementStartDate: '2026-07-01', reviewDate: '2026-08-01' }]);
     expect(rules(doc)).toContain('review-on-time:warning');
+  });
+});
+
+describe('faults contained', () => {
+  it('reports a question whose answer cannot be read as an error, and checks the rest', ({ task }) => {
+    dom = new JSDOM(`<!doctype html><body>${FORM}`, { url: 'http://localhost/', pretendToBeVisual: true, runScripts: 'dangerously' });
+    const doc = dom.window.document;
+    // A page's odd control: reading its value throws.
+    Object.defineProperty(doc.getElementById('c')!, 'value', { get: () => { throw new Error('the control would not give its value'); } });
+    // Another whose labels cannot be looked for: it is left out, and reported as not found.
+    (doc.getElementById('e') as HTMLElement & { closest: unknown }).closest = () => { throw new Error('broken'); };
+    guard = new Guard(doc, { profiles: builtInProfiles, settings: DEFAULT_SETTINGS, today: () => '2026-11-25' });
+    guard.start();
+    expect(guard.snapshot!.unreadable).toEqual({ reviewDate: 'the control would not give its value' });
+    expect(guard.snapshot!.missing).toEqual(expect.arrayContaining(['reviewDate', 'youngPersonViews']));
+    const texts = Array.from(host(doc).shadowRoot!.querySelectorAll('[data-severity="error"]'), (gap) => gap.textContent ?? '');
+    expect(texts.some((text) => text.includes("Could not read the answer to 'Date of review' (the control would not give its value): check this answer yourself"))).toBe(true);
+    expect(texts.some((text) => text.includes("Could not find the question 'Young person's views'"))).toBe(true);
+    expect(host(doc).getAttribute('data-state')).toBe('gaps');
+    // Still guarding: Finish is held, Save is not.
+    doc.getElementById('save')!.click();
+    doc.getElementById('finish')!.click();
+    expect(doc.getElementById('status')!.textContent).toBe('Saved');
+    expect(host(doc).shadowRoot!.querySelector('dialog')).not.toBeNull();
+    recordReliability(task, { faults: { 'a control that throws when read': 1, 'a control whose labels cannot be looked for': 1 } });
+  });
+
+  it('says the form could not be checked when the guard itself fails, never keeping an old verdict', ({ task }) => {
+    dom = new JSDOM(`<!doctype html><body>${FORM}`, { url: 'http://localhost/', pretendToBeVisual: true, runScripts: 'dangerously' });
+    const doc = dom.window.document;
+    let broken = false;
+    guard = new Guard(doc, {
+      profiles: builtInProfiles,
+      settings: DEFAULT_SETTINGS,
+      today: () => {
+        if (broken) throw new Error('no clock');
+        return '2026-11-25';
+      },
+    });
+    guard.start();
+    doc.getElementById('f')!.insertAdjacentHTML('beforeend', PROGRESS);
+    broken = true;
+    guard.setSettings({ ...DEFAULT_SETTINGS, dueSoonDays: 7 });
+    expect(host(doc).getAttribute('data-state')).toBe('gaps');
+    expect(host(doc).getAttribute('data-errors')).toBe('1');
+    expect(host(doc).shadowRoot!.textContent).toContain('The guard could not check this form (no clock): check it against the procedure yourself');
+    doc.getElementById('finish')!.click();
+    expect(doc.getElementById('status')!.textContent).toBe('');
+    expect(host(doc).shadowRoot!.querySelector('dialog')!.textContent).toContain('The guard could not check this form');
+    recordReliability(task, { faults: { 'the guard failing while judging': 1 } });
   });
 });
