@@ -76,3 +76,10 @@ describe('labelPrefilter', () => {
     expect(mayBeLabel('3.2 Date of first review *')).toBe(true);
   });
 });
+
+describe('normaliseLabel with "&" and "/"', () => {
+  it.each(['Is surveillance &/or monitoring warranted?', 'Is surveillance and/or monitoring warranted?', 'Is surveillance & / or monitoring warranted', 'IS SURVEILLANCE AND / OR MONITORING WARRANTED?'])(
+    'reads %j as the alias with "and/or"',
+    (label) => expect(normaliseLabel(label)).toBe('is surveillance and/or monitoring warranted'),
+  );
+});

@@ -2,7 +2,7 @@
  * Label normalisation, as forms.md lists the ways labels vary between councils: case, runs of
  * white space, a trailing ":" or "?", a mandatory marker ("*", "(mandatory)", "(required)"), a
  * question number in front ("3.2", "3.2.", "Q12"), curly or straight apostrophes, and "&" for
- * "and". Two labels mean the same question when their normalised forms are equal.
+ * "and" ("&/or" is "and/or", with or without spaces around the "/"). Two labels mean the same question when their normalised forms are equal.
  */
 
 const MANDATORY = /(?:\*+|\((?:mandatory|required)\))/g;
@@ -18,6 +18,8 @@ export function normaliseLabel(text: string): string {
     .replace(/&/g, ' and ')
     .replace(MANDATORY, ' ')
     .replace(/\s+/g, ' ')
+    // "and/or", "& / or" and "and / or" alike.
+    .replace(/ ?\/ ?/g, '/')
     .trim();
   // A number in front ("3.2", "3.2.", "Q12"), possibly after punctuation.
   for (let previous = ''; previous !== label; ) {

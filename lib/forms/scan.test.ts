@@ -139,3 +139,23 @@ describe('reading answers', () => {
     expect(JSON.parse(JSON.stringify(result.snapshot))).toEqual(result.snapshot);
   });
 });
+
+describe('found by generated pages (test/unit/generated-pages.test.ts)', () => {
+  it('reads day, month and year boxes named with underscores (rev_dd, rev_mm, rev_yyyy)', () => {
+    const doc = page(`${reviewTitle}
+      <label for="a">Agreement start date</label><input id="a" value="01/07/2026">
+      <label for="b">Agreement end date</label><input id="b" value="31/12/2026">
+      <fieldset><legend>Date of review</legend>
+      <input name="rev_dd" value="1"> <input name="rev_mm" value="8"> <input name="rev_yyyy" value="2026"></fieldset>`);
+    expect(answers(doc)?.reviewDate).toBe('2026-08-01');
+  });
+
+  it('matches "&/or" written for "and/or"', () => {
+    const doc = page(`<h1>Internet monitoring: decision record</h1>
+      <label for="a">Date of decision</label><input id="a" value="15/06/2026">
+      <label for="b">Placement type</label><select id="b"><option selected>Foster care</option></select>
+      <label for="e">Team Manager</label><input id="e" value="Terry">
+      <label for="c">Is surveillance &amp;/or monitoring warranted?</label><select id="c"><option value=""></option><option selected>Yes</option><option>No</option></select>`);
+    expect(answers(doc)?.monitoringWarranted).toBe('yes');
+  });
+});

@@ -112,9 +112,10 @@ function datePartName(control: Element): DatePartName | null {
   ]
     .join(' ')
     .toLowerCase();
-  if (/\b(?:day|dd)\b|[-_.]day\b|bday-day/.test(hints)) return 'day';
-  if (/\b(?:month|mm)\b|[-_.]month\b|bday-month/.test(hints)) return 'month';
-  if (/\b(?:year|yyyy|yy)\b|[-_.]year\b|bday-year/.test(hints)) return 'year';
+  // A word of its own: "Day", "dob_dd", "date-day", "bday-day" (an underscore separates too).
+  if (/(?:^|[^a-z0-9])(?:day|dd)(?![a-z0-9])/.test(hints)) return 'day';
+  if (/(?:^|[^a-z0-9])(?:month|mm)(?![a-z0-9])/.test(hints)) return 'month';
+  if (/(?:^|[^a-z0-9])(?:year|yyyy|yy)(?![a-z0-9])/.test(hints)) return 'year';
   return null;
 }
 
