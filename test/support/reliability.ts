@@ -17,15 +17,16 @@ export interface ReliabilityFigures {
 }
 
 interface TaskLike {
-  meta: Record<string, unknown>;
+  meta: object;
 }
 
 /** Adds to the figures of this test (call it with the test's context: `it('…', ({ task }) => …)`). */
 export function recordReliability(task: TaskLike, figures: ReliabilityFigures): void {
-  const current = (task.meta.reliability ?? {}) as ReliabilityFigures;
+  const meta = task.meta as { reliability?: ReliabilityFigures };
+  const current = meta.reliability ?? {};
   const faults = { ...(current.faults ?? {}) };
   for (const [name, count] of Object.entries(figures.faults ?? {})) faults[name] = (faults[name] ?? 0) + count;
-  task.meta.reliability = {
+  meta.reliability = {
     generatedPages: (current.generatedPages ?? 0) + (figures.generatedPages ?? 0),
     hostileInputs: (current.hostileInputs ?? 0) + (figures.hostileInputs ?? 0),
     faults,
