@@ -128,6 +128,12 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
           </>
         )}
       </section>
+      {!open && tracking?.failed && (
+        // Not tracked is too important to wait in a closed panel.
+        <p class="mg-tracking mg-tracking--failed mg-tracking--outside" role="alert" data-tracking-outside="failed">
+          <strong class="mg-tag mg-tag--error">Not tracked</strong> {tracking.text}
+        </p>
+      )}
       <button type="button" class="mg-chip" aria-expanded={open} aria-controls="mg-panel" onClick={() => setOpen(!open)}>
         <span>Monitoring Guard</span>
         <strong class={`mg-tag ${error > 0 ? 'mg-tag--error' : view.gaps.length > 0 ? 'mg-tag--warning' : 'mg-tag--ok'}`}>{status}</strong>

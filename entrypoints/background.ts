@@ -8,12 +8,11 @@ import {
   ACTIVE_PROFILES_KEY, loadEffectiveSettings, loadStoredProfiles, PROFILE_ERRORS_KEY, PROFILES_KEY,
 } from '../lib/platform/settings-store';
 import { TrackerDatabase } from '../lib/tracker/db';
-import { trackerMessage, type TrackerReply } from '../lib/tracker/messages';
+import { handleTrackerMessage } from '../lib/tracker/handle';
 import { TRACKER_CHANGED } from '../lib/tracker/notify';
 import { attentionText, badgeText, reminderDue } from '../lib/tracker/reminder';
-import { applyRetention, applyTrackingMessage, reviewDueBefore } from '../lib/tracker/store';
+import { applyRetention } from '../lib/tracker/store';
 import { attentionCount, listRows, readList } from '../lib/tracker/summary';
-import { nextReviewDue, statusOf } from '../lib/tracker/due';
 
 /**
  * The background service worker owns the tracker: content scripts send it what forms the worker
@@ -110,23 +109,9 @@ export default defineBackground(() => {
     if ((raw as { type?: unknown })?.type === TRACKER_CHANGED) {
       return refreshBadge().then(() => ({ ok: true }));
     }
-    const parsed = trackerMessage.safeParse(raw);
-    if (!parsed.success) {
-      return Promise.resolve<TrackerReply>({ ok: false, error: `The message to the tracker was not understood: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
-    }
-    const message = parsed.data;
-    const reply = async (): Promise<TrackerReply> => {
-      if (message.type === 'review-due-before') {
-        return { ok: true, due: await reviewDueBefore(db, message.personId, message.agreementStartDate, message.reviewDate) };
-      }
-      const agreement = await applyTrackingMessage(db, message);
-      const { dueSoonDays } = await settings();
-      void refreshBadge().catch(() => undefined);
-      return { ok: true, key: agreement.key, due: nextReviewDue(agreement), status: statusOf(agreement, todayInUk(), dueSoonDays) };
-    };
-    return reply().catch((error: unknown): TrackerReply => ({
-      ok: false,
-      error: `The review tracker could not be updated: ${error instanceof Error ? error.message : String(error)}`,
-    }));
+    return handleTrackerMessage(db, raw, { today: todayInUk, dueSoonDays: async () => (await settings()).dueSoonDays }).then(({ reply, changed }) => {
+      if (changed) void refreshBadge().catch(() => undefined);
+      return reply;
+    });
   });
 });

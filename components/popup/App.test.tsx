@@ -347,9 +347,26 @@ describe('the popup', () => {
 
   it('says plainly when the tracker cannot be read', async () => {
     await trackSome();
-    vi.spyOn(db.summary, 'get').mockRejectedValue(new Error('The storage is full.'));
-    vi.spyOn(db.agreements, 'toArray').mockRejectedValue(new Error('The storage is full.'));
+    const unavailable = new DOMException('IndexedDB is not available.', 'InvalidStateError');
+    vi.spyOn(db.summary, 'get').mockRejectedValue(unavailable);
+    vi.spyOn(db.agreements, 'toArray').mockRejectedValue(unavailable);
     await show();
-    expect(hasText('The review tracker could not be read: The storage is full. Nothing has been deleted.')).toBe(true);
+    expect(hasText('The review tracker could not be read: the browser did not let the extension open its storage. Nothing has been deleted.')).toBe(true);
+  });
+
+  it('says plainly when the storage is full, and keeps what it had', async () => {
+    await trackSome();
+    await show();
+    const before = await listAgreements(db);
+    const put = vi.spyOn(db.agreements, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    button('Record a review', row('1111111')!).click();
+    await waitFor(() => row('1111111')!.querySelector('form'));
+    typeDate('agreement-1111111-2026-09-01-review-held', '20', '11', '2026');
+    (row('1111111')!.querySelector('input[value="continue"]') as HTMLInputElement).click();
+    button('Save review', row('1111111')!).click();
+    await waitFor(() => hasText('The review could not be recorded: the storage on this computer is full. The tracker has not been changed.'));
+    put.mockRestore();
+    expect(await listAgreements(db)).toEqual(before);
+    expect(rows()).toHaveLength(before.length);
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { NoticeBox, reasonOf, type Notice } from '../../components/Notice';
+import { NoticeBox, type Notice } from '../../components/Notice';
+import { trackerProblem } from '../../lib/tracker/problem';
 import { AddAgreementForm } from '../../components/popup/AddAgreementForm';
 import { AgreementList, filterGroups, groupRows, groupsSize, searchTerm, StatusCounts } from '../../components/popup/AgreementList';
 import { AgreementRow, type RowMode } from '../../components/popup/AgreementRow';
@@ -92,7 +93,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
   const db = opened.db;
 
   const [settings, setSettings] = useState<Settings | null>(givenSettings ?? null);
-  const [load, setLoad] = useState<Load>(opened.error ? { state: 'failed', reason: reasonOf(opened.error) } : { state: 'loading' });
+  const [load, setLoad] = useState<Load>(opened.error ? { state: 'failed', reason: trackerProblem(opened.error) } : { state: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<{ key: string; mode: RowMode } | null>(null);
@@ -111,7 +112,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
       preloaded.current = null;
       setLoad({ state: 'ready', agreements: await list });
     } catch (error) {
-      setLoad({ state: 'failed', reason: reasonOf(error) });
+      setLoad({ state: 'failed', reason: trackerProblem(error) });
     }
   }, [db]);
 
@@ -167,7 +168,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
       say('success', done);
       return true;
     } catch (error) {
-      say('error', `${failure}: ${reasonOf(error)}. The tracker has not been changed.`);
+      say('error', `${failure}: ${trackerProblem(error)}. The tracker has not been changed.`);
       return false;
     } finally {
       busy.current = false;

@@ -5,6 +5,8 @@ import { Guard } from '../../entrypoints/content/guard';
 import { builtInProfiles } from '../../lib/forms/profiles';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { recordReliability } from '../support/reliability';
+import { trackingFailed } from '../../lib/tracker/problem';
+import type { TrackerReply } from '../../lib/tracker/messages';
 
 /** A review with the Progress section still to come, and the young person's views left empty. */
 const FORM = `<div class="bar">Internet monitoring: agreement review - Sam Taylor (1234567)</div>
@@ -172,7 +174,7 @@ describe('tracking from the page', () => {
     <label for="f">Date of first review</label><input id="f" value="28/11/2026">
     <label for="q">Review frequency after the first review</label><select id="q"><option selected>Monthly</option></select>`;
 
-  function startTracked(body: string, due: string | null = null) {
+  function startTracked(body: string, due: string | null = null, reply: TrackerReply = { ok: true, key: 'k', due: '2026-11-28', status: 'due-soon' }) {
     const sent: unknown[] = [];
     dom = new JSDOM(`<!doctype html><body>${body}`, { url: 'http://localhost/', pretendToBeVisual: true });
     guard = new Guard(dom.window.document, {
@@ -181,7 +183,7 @@ describe('tracking from the page', () => {
       tracker: {
         track: async (message) => {
           sent.push(message);
-          return { ok: true, key: 'k', due: '2026-11-28', status: 'due-soon' };
+          return reply;
         },
         reviewDue: async (message) => {
           sent.push(message);
@@ -202,6 +204,19 @@ describe('tracking from the page', () => {
     ]);
     expect(JSON.stringify(sent)).not.toContain('Pat Parent');
     expect(host(doc).shadowRoot!.textContent).toContain('In the review tracker: next review due 28 November 2026 (due soon).');
+  });
+
+  it('says plainly when the tracker could not keep the form (storage full), and still guards', async () => {
+    const failure = trackingFailed(new DOMException('quota', 'QuotaExceededError'));
+    const { doc } = startTracked(AGREEMENT, null, { ok: false, error: failure });
+    doc.getElementById('save')!.click();
+    await tick(10);
+    const note = host(doc).shadowRoot!.querySelector('[data-tracking]')!;
+    expect(note.textContent).toContain('The review tracker could not be updated: the storage on this computer is full. Nothing already tracked has been lost.');
+    expect(note.getAttribute('data-tracking')).toBe('failed');
+    // Shown beside the chip too, while the panel is closed.
+    expect(host(doc).shadowRoot!.querySelector('[data-tracking-outside]')!.textContent).toContain('Not tracked The review tracker could not be updated');
+    expect(host(doc).getAttribute('data-state')).toBe('gaps');
   });
 
   it('tracks a Finish held back only once the worker finishes anyway', async () => {
