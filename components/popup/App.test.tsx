@@ -10,6 +10,7 @@ import { TRACKER_CHANGED } from '../../lib/tracker/notify';
 import { listAgreements, recordReview, upsertAgreement, type AgreementInput } from '../../lib/tracker/store';
 import { exportJson } from '../../lib/tracker/transfer';
 import { MORE_ROWS, ROW_LIMIT } from './AgreementList';
+import { recordReliability } from '../../test/support/reliability';
 
 const browserMock = vi.hoisted(() => ({
   get: vi.fn(async (_key?: unknown) => ({}) as Record<string, unknown>),
@@ -284,6 +285,35 @@ describe('the popup', () => {
     expect(hasText(`Showing the first ${ROW_LIMIT + MORE_ROWS} of ${total}, soonest due first.`)).toBe(true);
     button(`Show all ${total}`).click();
     await waitFor(() => rows().length === total);
+  });
+
+  it('shows a hostile backup file only as text, and imports nothing from it', async ({ task }) => {
+    await trackSome();
+    await show();
+    const before = await listAgreements(db);
+    const hostile = [
+      '<img src=x onerror="globalThis.__mgRan=1">',
+      '</script><script>globalThis.__mgRan=2</script>',
+      '"><svg onload="globalThis.__mgRan=3">',
+      '${globalThis.__mgRan=4}',
+    ];
+    const now = '2026-11-01T10:00:00.000Z';
+    const file = JSON.stringify({
+      format: 'monitoring-guard-tracker', version: 1, exportedAt: now,
+      agreements: hostile.map((text, index) => ({
+        key: `${text}|2026-11-01`, personId: text, startDate: '2026-11-01', endDate: null, firstReviewDate: null, frequency: null,
+        reviews: [], source: index % 2 ? 'save' : text, createdAt: now, updatedAt: now,
+      })),
+    });
+    const field = input('import-file');
+    Object.defineProperty(field, 'files', { value: [new File([file], hostile[0]!, { type: 'application/json' })], configurable: true });
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => container.querySelector('.error-summary'));
+    expect(container.querySelectorAll('img, script, svg').length).toBe(0);
+    expect(hasText(`${hostile[0]} cannot be imported and nothing has changed.`)).toBe(true);
+    expect((globalThis as { __mgRan?: number }).__mgRan).toBeUndefined();
+    expect(await listAgreements(db)).toEqual(before);
+    recordReliability(task, { hostileInputs: hostile.length + 1 });
   });
 
   it('checks a backup before importing it, and imports it on request', async () => {
