@@ -189,7 +189,9 @@ export class Guard {
     const reason = error instanceof Error ? error.message : String(error);
     console.error('Monitoring Guard could not check this page', error);
     const known = this.view;
+    // Nothing half-read is kept: not checked, and not sent to the tracker on Save.
     this.scan = null;
+    this.snapshot = null;
     this.evaluation = null;
     if (!known) {
       this.view = null;
