@@ -8,10 +8,9 @@ import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordReliability } from '../../test/support/reliability';
-import { addDays } from '../dates';
+import { applySteps, saveStep } from '../../test/support/tracker-steps';
 import { TrackerDatabase, type StoredAgreement } from './db';
 import { handleTrackerMessage } from './handle';
-import { OUTCOMES } from './model';
 import { deleteAll, listAgreements, recordReview, upsertAgreement } from './store';
 import { readList, listEntry, SUMMARY_ID } from './summary';
 import { applyImport, exportJson, planImport } from './transfer';
@@ -123,28 +122,12 @@ describe('import', () => {
     recordReliability(task, { faults: { 'storage full part of the way through an import': 1 }, entriesChecked: before.agreements.length, entriesLost: 0 });
   });
 
-  const person = fc.constantFrom('1000001', '1000002', '1000003', '1000004');
-  const day = fc.integer({ min: 0, max: 400 }).map((offset) => addDays('2026-01-01', offset));
-  const step = fc.oneof(
-    fc.record({ op: fc.constant('agreement' as const), person, start: day, end: fc.option(day), first: fc.option(day), frequency: fc.option(fc.constantFrom('monthly', 'twoMonthly', 'threeMonthly' as const)) }),
-    fc.record({ op: fc.constant('review' as const), person, start: day, date: day, outcome: fc.option(fc.constantFrom(...OUTCOMES)), next: fc.option(day) }),
-  );
-
   it('gives back exactly the same tracker: export, delete all, import (generated trackers)', async ({ task }) => {
     let trackers = 0;
     let entries = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { maxLength: 20 }), async (steps) => {
-        await deleteAll(db);
-        let clock = Date.parse('2026-01-01T00:00:00.000Z');
-        for (const item of steps) {
-          const now = new Date((clock += 60_000));
-          if (item.op === 'agreement') {
-            await upsertAgreement(db, { personId: item.person, startDate: item.start, endDate: item.end, firstReviewDate: item.first, frequency: item.frequency }, 'manual', now);
-          } else {
-            await recordReview(db, { personId: item.person, startDate: item.start, endDate: null }, { date: item.date, outcome: item.outcome, nextReviewDate: item.next }, 'save', now);
-          }
-        }
+      fc.asyncProperty(fc.array(saveStep, { maxLength: 20 }), async (steps) => {
+        await applySteps(db, steps);
         const before = await listAgreements(db);
         const file = exportJson(before, NOW);
         await deleteAll(db);
