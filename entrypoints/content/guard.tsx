@@ -13,6 +13,7 @@ import type { FormProfile } from '../../lib/forms/profile';
 import { scanDocument, type ScanResult } from '../../lib/forms/scan';
 import type { FormSnapshot } from '../../lib/forms/snapshot';
 import { evaluate, type Evaluation } from '../../lib/procedure/evaluate';
+import { rulesFor } from '../../lib/procedure/registry';
 import { normaliseLabel } from '../../lib/forms/normalise';
 import { buildView, countBySeverity, failureView, type GapView, type GuardView } from '../../lib/guard/view-model';
 import { watchDocument, type Watcher } from '../../lib/guard/watch';
@@ -198,7 +199,7 @@ export class Guard {
       this.unmount();
       return;
     }
-    this.view = failureView(known, reason);
+    this.view = failureView(known, reason, rulesFor(known.kind));
     this.show();
   }
 

@@ -140,20 +140,25 @@ export function statusText(gaps: readonly { severity: Severity }[]): string {
   return [error > 0 ? `${error} to fix` : '', warning > 0 ? `${warning} to check` : ''].filter(Boolean).join(', ');
 }
 
-/** What the guard shows when it could not check a form it had recognised: one error, no pass. */
-export function failureView(known: Pick<GuardView, 'kind' | 'formName' | 'personId' | 'readOnly' | 'signOff' | 'questionsExpected'>, reason: string): GuardView {
+/**
+ * What the guard shows when it could not check a form it had recognised: every rule of the form
+ * as an error it could not check (contract.md: each gap carries a rule ID), never a pass.
+ */
+export function failureView(
+  known: Pick<GuardView, 'kind' | 'formName' | 'personId' | 'readOnly' | 'signOff' | 'questionsExpected'>,
+  reason: string,
+  rules: readonly Rule[],
+): GuardView {
   return {
     ...known,
     questionsFound: 0,
-    gaps: [
-      {
-        key: 'guard-failed',
-        rule: 'guard-failed',
-        severity: 'error',
-        message: `The guard could not check this form (${reason}): check it against the procedure yourself`,
-        citation: { label: citationLabel('all'), quotes: [] },
-      },
-    ],
+    gaps: rules.map((rule) => ({
+      key: `${rule.id}|guard-failed`,
+      rule: rule.id,
+      severity: 'error' as const,
+      message: `The guard could not check this form (${reason}): check this part of the form yourself`,
+      citation: citationOf(rule),
+    })),
     checks: [],
   };
 }

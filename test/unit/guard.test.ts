@@ -5,6 +5,7 @@ import { Guard } from '../../entrypoints/content/guard';
 import { builtInProfiles } from '../../lib/forms/profiles';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { recordReliability } from '../support/reliability';
+import { rulesFor } from '../../lib/procedure/registry';
 import { trackingFailed } from '../../lib/tracker/problem';
 import type { TrackerReply } from '../../lib/tracker/messages';
 
@@ -295,8 +296,11 @@ describe('faults contained', () => {
     broken = true;
     guard.setSettings({ ...DEFAULT_SETTINGS, dueSoonDays: 7 });
     expect(host(doc).getAttribute('data-state')).toBe('gaps');
-    expect(host(doc).getAttribute('data-errors')).toBe('1');
-    expect(host(doc).shadowRoot!.textContent).toContain('The guard could not check this form (no clock): check it against the procedure yourself');
+    // Every rule of the form, as an error it could not check (each gap with a rule ID of rules.md).
+    const reviewRules = rulesFor('review').map((rule) => rule.id);
+    expect(host(doc).getAttribute('data-errors')).toBe(String(reviewRules.length));
+    expect(rules(doc)).toEqual(reviewRules.map((id) => `${id}:error`));
+    expect(host(doc).shadowRoot!.textContent).toContain('The guard could not check this form (no clock): check this part of the form yourself');
     doc.getElementById('finish')!.click();
     expect(doc.getElementById('status')!.textContent).toBe('');
     expect(host(doc).shadowRoot!.querySelector('dialog')!.textContent).toContain('The guard could not check this form');
