@@ -311,6 +311,67 @@ describe('never lose a tracked review', () => {
   });
 });
 
+describe('storage that fails', () => {
+  it('tells the worker plainly in the panel and the popup, and keeps what the tracker had', async ({ task }) => {
+    const tracker = await extensionPage();
+    const first = await open(guarded, 'tracking/agreement.html');
+    const second = await open(guarded, 'tracking/review-continue.html');
+    try {
+      await clearTracker(tracker);
+      await waitForGuard(first);
+      await first.$eval('#save', (save) => (save as HTMLElement).click());
+      await first.waitForFunction(() => /In the review tracker/.test(document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking]')?.textContent ?? ''), { timeout: 5000 });
+      const before = await readTracker(tracker);
+      expect(before.agreements).toHaveLength(1);
+
+      // The disk is full: every IndexedDB write in the background fails as it would.
+      await tracker.evaluate(() => (globalThis as unknown as ExtensionApi).chrome.runtime.sendMessage({ type: 'tracker-changed' }));
+      const worker = await (await browser.waitForTarget(isWorker)).worker();
+      await worker!.evaluate(() => {
+        const store = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+        const full = () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+        (globalThis as unknown as { mgSaved: unknown[] }).mgSaved = [store.put, store.add];
+        store.put = full;
+        store.add = full;
+      });
+      await waitForGuard(second);
+      await second.$eval('#save', (save) => (save as HTMLElement).click());
+      await second.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking-outside]'), { timeout: 5000 });
+      const note = await second.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-tracking-outside]')!.textContent ?? '');
+      expect(note).toContain('Not tracked The review tracker could not be updated: the storage on this computer is full. Nothing already tracked has been lost.');
+      await worker!.evaluate(() => {
+        const store = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+        [store.put, store.add] = (globalThis as unknown as { mgSaved: unknown[] }).mgSaved;
+      });
+      expect(await readTracker(tracker)).toEqual(before);
+
+      // IndexedDB cannot be opened at all where the popup runs.
+      const popup = await browser.newPage();
+      try {
+        await popup.evaluateOnNewDocument(() => {
+          IDBFactory.prototype.open = () => {
+            throw new DOMException('IndexedDB is not available here.', 'InvalidStateError');
+          };
+        });
+        await popup.goto(popupUrl, { waitUntil: 'load' });
+        await popup.waitForFunction(() => /could not be read/.test(document.body.textContent ?? ''), { timeout: 5000 });
+        const text = await popup.evaluate(() => (document.body.textContent ?? '').replace(/\s+/g, ' '));
+        expect(text).toContain('The review tracker could not be read: the browser did not let the extension open its storage. Nothing has been deleted.');
+      } finally {
+        await popup.close();
+      }
+      expect(await readTracker(tracker)).toEqual(before);
+      recordReliability(task, { faults: { 'storage full in the browser': 1, 'IndexedDB unavailable in the popup': 1 }, entriesChecked: before.agreements.length, entriesLost: 0 });
+    } finally {
+      await first.close();
+      await second.close();
+      await tracker.close();
+    }
+  });
+});
+
 describe('the extension updated or reloaded under an open form', () => {
   it('takes the guard and its dialog off the page, and lets Finish through', async ({ task }) => {
     const page = await open(guarded, 'step-editor-window-agreement.html');
