@@ -13,6 +13,7 @@ import type { FormProfile } from '../../lib/forms/profile';
 import { scanDocument, type ScanResult } from '../../lib/forms/scan';
 import type { FormSnapshot } from '../../lib/forms/snapshot';
 import { evaluate, type Evaluation } from '../../lib/procedure/evaluate';
+import { trackingFailed } from '../../lib/tracker/problem';
 import { rulesFor } from '../../lib/procedure/registry';
 import { normaliseLabel } from '../../lib/forms/normalise';
 import { buildView, countBySeverity, failureView, type GapView, type GuardView } from '../../lib/guard/view-model';
@@ -259,7 +260,7 @@ export class Guard {
         }
       })
       .catch((error: unknown) =>
-        this.setTrackingNote({ text: `The review tracker could not be updated: ${error instanceof Error ? error.message : String(error)}`, failed: true }),
+        this.setTrackingNote({ text: trackingFailed(error), failed: true }),
       );
   }
 

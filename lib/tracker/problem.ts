@@ -2,6 +2,7 @@
  * Why the tracker could not be read or written, in words a worker can act on. IndexedDB's own
  * errors (and Dexie's, which may wrap them) are named, not worded for people.
  */
+import { reasonOf } from '../errors';
 
 function names(error: unknown): string[] {
   const found: string[] = [];
@@ -20,8 +21,7 @@ export function trackerProblem(error: unknown): string {
   if (/MissingAPI|InvalidState|UnknownError|DatabaseClosed|OpenFailed|VersionError|indexedDB/i.test(said)) {
     return 'the browser did not let the extension open its storage';
   }
-  const text = error instanceof Error ? error.message || error.name : String(error);
-  return text.trim().replace(/\.+$/, '') || 'an unknown error';
+  return reasonOf(error);
 }
 
 /** What a worker is told when a form could not be added to the tracker. */
