@@ -6,7 +6,7 @@ import { rowId } from './AgreementRow';
 import { STATUS_LABEL, STATUS_ORDER } from './StatusTag';
 
 /** Past this many rows a group shows the first ones and a button for more, so that the popup opens quickly. */
-export const ROW_LIMIT = 20;
+export const ROW_LIMIT = 10;
 /** How many more rows the button shows at a time (drawing thousands at once would stall the popup). */
 export const MORE_ROWS = 200;
 

@@ -4,7 +4,6 @@ import type { IsoDate } from '../../lib/dates';
 import type { TrackerDatabase } from '../../lib/tracker/db';
 import { exportCsv, exportJson } from '../../lib/tracker/export';
 import type { ImportCheck, ImportPlan } from '../../lib/tracker/transfer';
-import { listAgreements } from '../../lib/tracker/store';
 import { ErrorSummary } from './ErrorSummary';
 import { agreements as countOf } from './StatusTag';
 
@@ -29,7 +28,8 @@ export function importPreview(plan: ImportPlan): string {
 
 
 export interface TransferProps {
-  db: TrackerDatabase;
+  /** The tracker's database, opened when first needed. */
+  database: () => Promise<TrackerDatabase>;
   /** How many agreements are tracked (the downloads read them in full when asked for). */
   count: number;
   today: IsoDate;
@@ -39,7 +39,7 @@ export interface TransferProps {
 }
 
 /** Download (CSV, JSON backup) and import of a backup. */
-export function Transfer({ db, count, today, dueSoonDays, onImport }: TransferProps) {
+export function Transfer({ database, count, today, dueSoonDays, onImport }: TransferProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const preview = useRef<HTMLParagraphElement>(null);
   const [check, setCheck] = useState<ImportCheck | null>(null);
@@ -61,6 +61,7 @@ export function Transfer({ db, count, today, dueSoonDays, onImport }: TransferPr
   const download = async (kind: 'csv' | 'json') => {
     const fileName = `monitoring-reviews-${today}.${kind}`;
     try {
+      const [db, { listAgreements }] = await Promise.all([database(), import('../../lib/tracker/store')]);
       const agreements = await listAgreements(db);
       if (kind === 'csv') downloadText(fileName, exportCsv(agreements, today, dueSoonDays), 'text/csv;charset=utf-8');
       else downloadText(fileName, exportJson(agreements), 'application/json');
@@ -83,7 +84,7 @@ export function Transfer({ db, count, today, dueSoonDays, onImport }: TransferPr
     let result: ImportCheck;
     try {
       // The checks of a backup are loaded when a file is chosen, not with the popup.
-      const { planImport } = await import('../../lib/tracker/transfer');
+      const [db, { planImport }] = await Promise.all([database(), import('../../lib/tracker/transfer')]);
       result = await planImport(db, await file.text());
     } catch (error) {
       result = { ok: false, errors: [`The file could not be read: ${reasonOf(error)}`] };

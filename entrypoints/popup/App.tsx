@@ -11,12 +11,15 @@ import { Transfer } from '../../components/popup/Transfer';
 import { formatDate, todayInUk, type IsoDate } from '../../lib/dates';
 import { completeSettings, type Settings } from '../../lib/settings';
 import { loadEffectiveSettings } from '../../lib/platform/settings-store';
-import { TrackerDatabase } from '../../lib/tracker/db';
+import type { TrackerDatabase } from '../../lib/tracker/db';
 import { nextReviewDue, statusOf } from '../../lib/tracker/due';
 import type { TrackedAgreement } from '../../lib/tracker/model';
 import { listRows, readList, type ListEntry, type ListRow as Row } from '../../lib/tracker/summary';
 import { TRACKER_CHANGED, type TrackerChangedMessage } from '../../lib/tracker/notify';
-import { deleteAll, recordReview, removeAgreement, upsertAgreement } from '../../lib/tracker/store';
+import { takeQuickList } from '../../lib/tracker/quick-list';
+
+/** The tracker's writes, loaded with Dexie when first needed. */
+type TrackerStore = typeof import('../../lib/tracker/store');
 
 export interface AppProps {
   /** The tracker's database; by default the extension's own. */
@@ -56,44 +59,57 @@ async function readSettings(): Promise<Settings> {
 }
 
 
+/**
+ * The tracker's database, opened when first needed: Dexie is loaded with it, so that the popup
+ * can draw the list (read by quickList) before loading it.
+ */
+export interface LazyDatabase {
+  get(): Promise<TrackerDatabase>;
+  close(): void;
+}
+
+export function lazyDatabase(): LazyDatabase {
+  let opening: Promise<TrackerDatabase> | null = null;
+  return {
+    get: () => (opening ??= import('../../lib/tracker/db').then(({ TrackerDatabase }) => new TrackerDatabase())),
+    close: () => void opening?.then((db) => db.close(), () => undefined),
+  };
+}
+
+function givenDatabase(db: TrackerDatabase): LazyDatabase {
+  return { get: () => Promise.resolve(db), close: () => undefined };
+}
+
 /** The tracker and the settings, asked for as the popup's script starts, before anything is drawn. */
 export interface Preload {
-  opened: { db: TrackerDatabase; error: null } | { db: null; error: unknown };
-  list: Promise<ListEntry[]> | null;
+  database: LazyDatabase;
+  list: Promise<ListEntry[]>;
   settings: Promise<Settings>;
+  /** What has been read by the time of the first render. */
+  ready: { list?: ListEntry[]; settings?: Settings };
 }
 
 export function startLoading(): Preload {
-  let opened: Preload['opened'];
-  let list: Promise<ListEntry[]> | null = null;
-  try {
-    const db = new TrackerDatabase();
-    opened = { db, error: null };
-    list = readList(db);
-    // Handled where it is used (the App shows the failure); not an unhandled rejection meanwhile.
-    list.catch(() => undefined);
-  } catch (error) {
-    opened = { db: null, error };
-  }
-  return { opened, list, settings: readSettings() };
+  const database = lazyDatabase();
+  const ready: Preload['ready'] = {};
+  // The list kept beside the entries, read without Dexie; else the tracker reads (and mends) it.
+  const list = takeQuickList().then(async (quick) => (ready.list = quick ?? (await readList(await database.get()))));
+  // Handled where it is used (the App shows the failure); not an unhandled rejection meanwhile.
+  list.catch(() => undefined);
+  const settings = readSettings().then((read) => (ready.settings = read));
+  return { database, list, settings, ready };
 }
 
 /** The popup: the tracked agreements by status, and what a team lead does with them. */
 export function App({ db: givenDb, today: givenToday, settings: givenSettings, preload }: AppProps) {
   const today = useMemo(() => givenToday ?? todayInUk(), [givenToday]);
-  const opened = useMemo((): Preload['opened'] => {
-    if (givenDb) return { db: givenDb, error: null };
-    if (preload) return preload.opened;
-    try {
-      return { db: new TrackerDatabase(), error: null };
-    } catch (error) {
-      return { db: null, error };
-    }
-  }, [givenDb, preload]);
-  const db = opened.db;
+  const database = useMemo(() => (givenDb ? givenDatabase(givenDb) : (preload?.database ?? lazyDatabase())), [givenDb, preload]);
+  // What the preload had read when the popup was first drawn is drawn at once, without a
+  // "Reading…" state first.
+  const initialList = givenDb ? undefined : preload?.ready.list;
 
-  const [settings, setSettings] = useState<Settings | null>(givenSettings ?? null);
-  const [load, setLoad] = useState<Load>(opened.error ? { state: 'failed', reason: trackerProblem(opened.error) } : { state: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(givenSettings ?? preload?.ready.settings ?? null);
+  const [load, setLoad] = useState<Load>(initialList ? { state: 'ready', agreements: initialList } : { state: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<{ key: string; mode: RowMode } | null>(null);
@@ -103,30 +119,27 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
   const busy = useRef(false);
   const serial = useRef(0);
 
-  // The list asked for before the first render, used once.
-  const preloaded = useRef(givenDb ? null : (preload?.list ?? null));
+  // The list asked for before the first render, used once (not at all when it was drawn at once).
+  const preloaded = useRef(givenDb || initialList ? null : (preload?.list ?? null));
   const reload = useCallback(async () => {
-    if (!db) return;
     try {
-      const list = preloaded.current ?? readList(db);
+      const list = preloaded.current ?? database.get().then(readList);
       preloaded.current = null;
       setLoad({ state: 'ready', agreements: await list });
     } catch (error) {
       setLoad({ state: 'failed', reason: trackerProblem(error) });
     }
-  }, [db]);
+  }, [database]);
 
   useEffect(() => {
-    void reload();
-    return () => {
-      // The popup's own connection; a database given by a test is the test's to close.
-      if (!givenDb) db?.close();
-    };
+    if (!initialList) void reload();
+    // The popup's own connection; a database given by a test is the test's to close.
+    return () => database.close();
   }, [reload]);
 
   useEffect(() => {
     if (givenSettings) setSettings(givenSettings);
-    else void (preload?.settings ?? readSettings()).then(setSettings);
+    else if (!preload?.ready.settings) void (preload?.settings ?? readSettings()).then(setSettings);
   }, [givenSettings, preload]);
 
   // For the benchmark (npm run bench): when the list is first on screen.
@@ -157,11 +170,12 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
    * Runs one change to the tracker: on success, reloads the list, tells the background and says
    * what was done; on failure, says why (each write is one transaction: nothing half-done).
    */
-  const change = async (work: (db: TrackerDatabase) => Promise<string>, failure: string): Promise<boolean> => {
-    if (!db || busy.current) return false;
+  const change = async (work: (db: TrackerDatabase, store: TrackerStore) => Promise<string>, failure: string): Promise<boolean> => {
+    if (busy.current) return false;
     busy.current = true;
     try {
-      const done = await work(db);
+      const [db, store] = await Promise.all([database.get(), import('../../lib/tracker/store')]);
+      const done = await work(db, store);
       notifyChanged();
       await reload();
       setOpen(null);
@@ -190,13 +204,13 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
         onOpen={(mode) => setOpen({ key: agreement.key, mode })}
         onClose={() => setOpen(null)}
         onRecordReview={(review) =>
-          change(async (db) => {
+          change(async (db, { recordReview }) => {
             const updated = await recordReview(db, { personId: agreement.personId, startDate: agreement.startDate, endDate: null }, review, 'manual');
             return `Review recorded for person ${agreement.personId}. ${dueText(updated)}`;
           }, 'The review could not be recorded')
         }
         onRemove={() =>
-          change(async (db) => {
+          change(async (db, { removeAgreement }) => {
             await removeAgreement(db, agreement.key);
             return `The entry for person ${agreement.personId} has been removed.`;
           }, 'The entry could not be removed')
@@ -242,7 +256,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
             setAdding(false);
           }}
           onSave={async (input) => {
-            const saved = await change(async (db) => {
+            const saved = await change(async (db, { upsertAgreement }) => {
               const agreement = await upsertAgreement(db, input, 'manual');
               const verb = agreement.createdAt === agreement.updatedAt ? 'added' : 'updated';
               return `Agreement ${verb} for person ${agreement.personId}. ${dueText(agreement)}`;
@@ -306,7 +320,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
       )}
 
       <Transfer
-        db={db!}
+        database={database.get}
         count={agreements.length}
         today={today}
         dueSoonDays={dueSoonDays}
@@ -321,7 +335,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
       {agreements.length > 0 && (
         <DeleteAll
           onDeleteAll={() =>
-            change(async (db) => {
+            change(async (db, { deleteAll }) => {
               await deleteAll(db);
               return 'Every tracked agreement has been deleted.';
             }, 'The tracked data could not be deleted')

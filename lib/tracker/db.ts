@@ -5,21 +5,15 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { IsoDate } from '../dates';
-import { lastReview } from './due';
-import { rebuildSummary } from './summary';
+import { closesOn } from './due';
+import { DATABASE_NAME, rebuildSummary } from './summary';
 import type { TrackedAgreement } from './model';
 
-export const DATABASE_NAME = 'monitoring-guard-tracker';
+export { closesOn, DATABASE_NAME };
 
 /** As stored: the agreement, and (from version 2) the day it ends or ended, for retention. */
 export interface StoredAgreement extends TrackedAgreement {
   closesOn?: IsoDate | null;
-}
-
-/** The day an agreement ends: the review that ended monitoring, else its end date. */
-export function closesOn(agreement: Pick<TrackedAgreement, 'endDate' | 'reviews'>): IsoDate | null {
-  const last = lastReview(agreement.reviews);
-  return last?.outcome === 'endMonitoring' ? last.date : agreement.endDate;
 }
 
 /** Version 1: agreements by key, person and last update. */

@@ -34,6 +34,12 @@ export function nextReviewDue(agreement: DueInput): IsoDate {
   ]);
 }
 
+/** The day an agreement ends, for retention: the review that ended monitoring, else its end date. */
+export function closesOn(agreement: Pick<TrackedAgreement, 'endDate' | 'reviews'>): IsoDate | null {
+  const last = lastReview(agreement.reviews);
+  return last?.outcome === 'endMonitoring' ? last.date : agreement.endDate;
+}
+
 /** The next review due as the tracker held it before a review on `reviewDate` was recorded. */
 export function dueBeforeReview(agreement: DueInput, reviewDate: IsoDate): IsoDate {
   return nextReviewDue({ ...agreement, reviews: agreement.reviews.filter((review) => review.date < reviewDate) });
@@ -53,10 +59,18 @@ export function endedOn(agreement: Pick<TrackedAgreement, 'endDate' | 'reviews'>
 
 /** ended; overdue (due before today); due-soon (today and the next window − 1 days); upcoming. */
 export function statusFrom(due: IsoDate, ended: IsoDate | null, today: IsoDate, dueSoonDays: number): Status {
-  if (ended !== null) return 'ended';
-  if (due < today) return 'overdue';
-  if (dueSoonDays > 0 && due <= addDays(today, dueSoonDays - 1)) return 'due-soon';
-  return 'upcoming';
+  return statusToday(today, dueSoonDays)(due, ended);
+}
+
+/** statusFrom for one day and window, the window's last day worked out once (for long lists). */
+export function statusToday(today: IsoDate, dueSoonDays: number): (due: IsoDate, ended: IsoDate | null) => Status {
+  const lastDueSoon = dueSoonDays > 0 ? addDays(today, dueSoonDays - 1) : null;
+  return (due, ended) => {
+    if (ended !== null) return 'ended';
+    if (due < today) return 'overdue';
+    if (lastDueSoon !== null && due <= lastDueSoon) return 'due-soon';
+    return 'upcoming';
+  };
 }
 
 export function statusOf(agreement: TrackedAgreement, today: IsoDate, dueSoonDays: number): Status {

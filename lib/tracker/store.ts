@@ -3,8 +3,8 @@
  * tracker as it was before, or as it is after, never in between.
  */
 import { addDays, type IsoDate } from '../dates';
-import { closesOn, type StoredAgreement, type TrackerDatabase } from './db';
-import { dueBeforeReview, nextReviewDue, statusOf } from './due';
+import type { StoredAgreement, TrackerDatabase } from './db';
+import { closesOn, dueBeforeReview, nextReviewDue, statusOf } from './due';
 import type { TrackAgreementMessage, TrackReviewMessage } from './messages';
 import { rebuildSummary, updateSummary } from './summary';
 import { agreementKey, type Frequency, type Outcome, type ReviewRecord, type Source, type Status, type TrackedAgreement } from './model';

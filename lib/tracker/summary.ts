@@ -10,9 +10,11 @@
 import type { IsoDate } from '../dates';
 import type { Table } from 'dexie';
 import type { StoredAgreement, StoredSummary, TrackerDatabase } from './db';
-import { endedFrom, lastReview, nextReviewDue, statusFrom } from './due';
+import { endedFrom, lastReview, nextReviewDue, statusFrom, statusToday } from './due';
 import { OUTCOMES, type Outcome, type Status, type TrackedAgreement } from './model';
 
+/** The tracker's IndexedDB database (see ./db.ts), named here so that reading the list needs no Dexie. */
+export const DATABASE_NAME = 'monitoring-guard-tracker';
 export const SUMMARY_ID = 'list';
 
 /** What a list shows of one agreement. */
@@ -49,7 +51,8 @@ export function entryStatus(entry: ListEntry, today: IsoDate, dueSoonDays: numbe
 }
 
 export function listRows(entries: readonly ListEntry[], today: IsoDate, dueSoonDays: number): ListRow[] {
-  return entries.map((entry) => ({ entry, status: entryStatus(entry, today, dueSoonDays) }));
+  const status = statusToday(today, dueSoonDays);
+  return entries.map((entry) => ({ entry, status: status(entry.due, endedFrom(entry.endDate, entry.last, today)) }));
 }
 
 /** How many reviews are overdue or due soon: the toolbar badge. */
@@ -104,13 +107,18 @@ function latestChange(agreements: Iterable<Pick<TrackedAgreement, 'updatedAt'>>)
   return latest;
 }
 
+/** Soonest due first (then person, then start), as the popup lists them: its sort then finds them in order. */
+function soonestFirst(a: Packed, b: Packed): number {
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
 export function encodeSummary(entries: Iterable<ListEntry>, latest: string): StoredSummary {
-  const packed = [...entries].map(pack);
+  const packed = [...entries].map(pack).sort(soonestFirst);
   return { id: SUMMARY_ID, count: packed.length, latest, entries: JSON.stringify(packed) };
 }
 
-/** The summary's entries, or null when it cannot be read. */
-export function decodeSummary(summary: StoredSummary | undefined): Map<string, ListEntry> | null {
+/** The summary's entries (it is written from entries by key: no key twice), or null when it cannot be read. */
+export function decodeSummary(summary: StoredSummary | undefined): ListEntry[] | null {
   if (!summary || typeof summary.entries !== 'string') return null;
   let parsed: unknown;
   try {
@@ -119,11 +127,11 @@ export function decodeSummary(summary: StoredSummary | undefined): Map<string, L
     return null;
   }
   if (!Array.isArray(parsed) || parsed.length !== summary.count) return null;
-  const entries = new Map<string, ListEntry>();
-  for (const item of parsed) {
-    const entry = unpack(item);
+  const entries: ListEntry[] = new Array(parsed.length);
+  for (let index = 0; index < parsed.length; index++) {
+    const entry = unpack(parsed[index]);
     if (!entry) return null;
-    entries.set(entry.key, entry);
+    entries[index] = entry;
   }
   return entries;
 }
@@ -131,29 +139,40 @@ export function decodeSummary(summary: StoredSummary | undefined): Map<string, L
 /** The two tables, of the database or of an upgrade's transaction. */
 type Tables = { agreements: Table<StoredAgreement, string>; summary: Table<StoredSummary, string> };
 
+/**
+ * Whether a stored summary can stand for the entries: as many entries, and the same latest change
+ * (`newest` is the latest `updatedAt` among the entries, or undefined when there are none).
+ */
+export function summaryAgrees(stored: StoredSummary | undefined, count: number, newest: string | undefined): stored is StoredSummary {
+  return stored !== undefined && stored.count === count && stored.latest === (newest ?? '');
+}
+
 /** Builds the summary again from every entry. Call inside a transaction over both tables. */
-export async function rebuildSummary(db: Tables): Promise<Map<string, ListEntry>> {
+export async function rebuildSummary(db: Tables): Promise<ListEntry[]> {
   const agreements: StoredAgreement[] = await db.agreements.toArray();
-  const entries = new Map(agreements.map((agreement) => [agreement.key, listEntry(agreement)]));
-  await db.summary.put(encodeSummary(entries.values(), latestChange(agreements)));
+  const entries = agreements.map(listEntry);
+  await db.summary.put(encodeSummary(entries, latestChange(agreements)));
   return entries;
 }
 
 /**
- * After a write, inside its transaction: the summary with these entries put and these keys
+ * After a write, inside its transaction and after the write itself: the summary with these entries put and these keys
  * removed; or built again when it was missing or unreadable.
  */
 export async function updateSummary(db: Tables, put: readonly TrackedAgreement[], removed: readonly string[] = []): Promise<void> {
   const stored = await db.summary.get(SUMMARY_ID);
-  const entries = decodeSummary(stored);
-  if (!entries || !stored) {
+  const list = decodeSummary(stored);
+  if (!list || !stored) {
     await rebuildSummary(db);
     return;
   }
+  const entries = new Map(list.map((entry) => [entry.key, entry]));
   for (const key of removed) entries.delete(key);
   for (const agreement of put) entries.set(agreement.key, listEntry(agreement));
-  const latest = [stored.latest, latestChange(put)].reduce((a, b) => (b > a ? b : a), '');
-  await db.summary.put(encodeSummary(entries.values(), latest));
+  // The latest change among the entries as they are now (the writes come first, in the same
+  // transaction): removing or importing can make it earlier than the summary's.
+  const newest = await db.agreements.orderBy('updatedAt').last();
+  await db.summary.put(encodeSummary(entries.values(), newest?.updatedAt ?? ''));
 }
 
 /**
@@ -167,9 +186,8 @@ export async function readList(db: TrackerDatabase): Promise<ListEntry[]> {
       db.agreements.count(),
       db.agreements.orderBy('updatedAt').last(),
     ]);
-    if (!stored || stored.count !== count || stored.latest !== (newest?.updatedAt ?? '')) return null;
-    return decodeSummary(stored);
+    return summaryAgrees(stored, count, newest?.updatedAt) ? decodeSummary(stored) : null;
   });
-  if (quick) return [...quick.values()];
-  return db.transaction('rw', db.agreements, db.summary, async () => [...(await rebuildSummary(db)).values()]);
+  if (quick) return quick;
+  return db.transaction('rw', db.agreements, db.summary, () => rebuildSummary(db));
 }

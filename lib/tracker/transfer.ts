@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { IsoDate } from '../dates';
-import { closesOn, type TrackerDatabase } from './db';
+import type { TrackerDatabase } from './db';
+import { closesOn } from './due';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { isoDate, personId } from './messages';
 import { agreementKey, FREQUENCIES, OUTCOMES, SOURCES, type TrackedAgreement } from './model';

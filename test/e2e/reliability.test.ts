@@ -97,7 +97,7 @@ function expectConsistent(state: { agreements: StoredAgreement[]; summary: Store
   }
   const listed = decodeSummary(state.summary);
   expect(listed).not.toBeNull();
-  expect(byKey([...listed!.values()])).toEqual(byKey(state.agreements.map(listEntry)));
+  expect(byKey(listed!)).toEqual(byKey(state.agreements.map(listEntry)));
 }
 
 const isWorker = (candidate: { type(): string; url(): string }) => candidate.type() === 'service_worker' && candidate.url().endsWith('background.js');

@@ -124,6 +124,33 @@ describe('the tracker', () => {
     expect(await popupRows()).toEqual(before);
   });
 
+  it('draws the list before loading the database library, which it loads only to write', async () => {
+    const page = await session.browser.newPage();
+    try {
+      // Every script the popup runs, as the debugger sees it parsed.
+      const parsed: string[] = [];
+      const cdp = await page.createCDPSession();
+      cdp.on('Debugger.scriptParsed', (event) => parsed.push(new URL(event.url || 'about:blank').pathname));
+      await cdp.send('Debugger.enable');
+      await page.goto(popupUrl, { waitUntil: 'load' });
+      await page.waitForSelector('[data-person-id]');
+      const scripts = () => parsed.filter((path) => path.endsWith('.js'));
+      // The list was read by the popup's early plain-IndexedDB read: Dexie's chunk is not loaded.
+      expect(scripts()).toContain('/popup-preload.js');
+      expect(scripts().some((path) => /^\/chunks\/popup-/.test(path))).toBe(true);
+      expect(scripts().some((path) => /^\/chunks\/db-/.test(path))).toBe(false);
+      // A write loads it, and the list read again afterwards shows the change.
+      const before = await page.$$eval('[data-person-id]', (rows) => rows.length);
+      const remove = await page.$('[data-person-id] button.button--secondary');
+      await remove!.click();
+      await page.click('[data-person-id] .button--warning');
+      await page.waitForFunction((count) => document.querySelectorAll('[data-person-id]').length === count - 1, { timeout: 5000 }, before);
+      expect(scripts().some((path) => /^\/chunks\/db-/.test(path))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('has no accessibility violations in the popup (axe-core, WCAG 2.2 AA)', async () => {
     const page = await session.browser.newPage();
     try {
