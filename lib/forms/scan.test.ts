@@ -1,7 +1,9 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { builtInProfiles } from './profiles';
-import { scanDocument } from './scan';
+import fc from 'fast-check';
+import { codeMatches, prepareProfiles, scanDocument } from './scan';
+import type { FormProfile } from './profile';
 import { simpleAnswer } from '../../test/support/fixtures';
 
 function page(body: string, title = '') {
@@ -157,5 +159,28 @@ describe('found by generated pages (test/unit/generated-pages.test.ts)', () => {
       <label for="e">Team Manager</label><input id="e" value="Terry">
       <label for="c">Is surveillance &amp;/or monitoring warranted?</label><select id="c"><option value=""></option><option selected>Yes</option><option>No</option></select>`);
     expect(answers(doc)?.monitoringWarranted).toBe('yes');
+  });
+});
+
+describe('question codes', () => {
+  it('the one quick test of a profile lets through exactly the codes that match one of its questions', () => {
+    const codeChars = fc.constantFrom('a', 'b', '_', '-', '.', ':', '[', ']', '1', '(', '*', '$', '\\', '^', '|', '?', '/');
+    const code = fc.string({ unit: codeChars, minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.uniqueArray(code, { minLength: 1, maxLength: 5 }), fc.array(fc.oneof(code, fc.string({ unit: codeChars, maxLength: 10 })), { maxLength: 20 }), (codes, candidates) => {
+        const profile: FormProfile = {
+          id: 'codes',
+          kind: 'agreement',
+          title: 'Codes',
+          questions: codes.map((value, index) => ({ name: `q${index}`, type: 'text', label: `Question ${index}`, code: value })),
+        } as FormProfile;
+        const [prepared] = prepareProfiles([profile]);
+        for (const candidate of [...candidates, ...codes, ...codes.map((value) => `${value}__x`), ...codes.map((value) => `${value}x`)]) {
+          const lower = candidate.toLowerCase();
+          expect(prepared!.mayBeCode!.test(lower)).toBe(prepared!.codes.some(([value]) => codeMatches(lower, value)));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

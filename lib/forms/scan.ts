@@ -331,6 +331,8 @@ interface PreparedProfile {
   titles: string[];
   byLabel: Map<string, Question>;
   codes: Array<[string, Question]>;
+  /** Whether a candidate's code (lower case) can be one of `codes` (see codeMatches): one test instead of one per code. */
+  mayBeCode: RegExp | null;
   /** Normalised labels no other profile uses. */
   distinctive: Set<string>;
 }
@@ -374,13 +376,18 @@ export function prepareProfiles(profiles: readonly FormProfile[]): PreparedProfi
       if (question.code) codes.push([question.code.toLowerCase(), question]);
     }
     const titles = distinctLabels([profile.title, ...(profile.titleAliases ?? [])]);
-    return { profile, titles, byLabel, codes, distinctive };
+    const mayBeCode = codes.length === 0 ? null : new RegExp(`^(?:${codes.map(([code]) => escapeRegExp(code)).join('|')})(?:$|[-.:[]|__)`);
+    return { profile, titles, byLabel, codes, mayBeCode, distinctive };
   });
   prepared.set(profiles, result);
   return result;
 }
 
-function codeMatches(candidateCode: string, code: string): boolean {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+export function codeMatches(candidateCode: string, code: string): boolean {
   if (candidateCode === code) return true;
   if (!candidateCode.startsWith(code)) return false;
   return /^(?:[-.:[]|__)/.test(candidateCode.slice(code.length));
@@ -431,6 +438,7 @@ function matchCandidates(page: PageCollection, prepared: PreparedProfile): Map<s
     }
     if (matched) continue;
     for (const code of candidate.codes) {
+      if (!prepared.mayBeCode?.test(code)) continue;
       const question = prepared.codes.find(([questionCode]) => codeMatches(code, questionCode))?.[1];
       if (!question || !COMPATIBLE[question.type].includes(candidate.kind)) continue;
       consider({ question, candidate, foundBy: 'code', rank: 100, hidden: !isShown(candidate.element) });
