@@ -2,7 +2,6 @@ import { reasonOf } from '../Notice';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { IsoDate } from '../../lib/dates';
 import type { TrackerDatabase } from '../../lib/tracker/db';
-import { exportCsv, exportJson } from '../../lib/tracker/export';
 import type { ImportCheck, ImportPlan } from '../../lib/tracker/transfer';
 import { ErrorSummary } from './ErrorSummary';
 import { agreements as countOf } from './StatusTag';
@@ -61,7 +60,8 @@ export function Transfer({ database, count, today, dueSoonDays, onImport }: Tran
   const download = async (kind: 'csv' | 'json') => {
     const fileName = `monitoring-reviews-${today}.${kind}`;
     try {
-      const [db, { listAgreements }] = await Promise.all([database(), import('../../lib/tracker/store')]);
+      // The tracker's reading and the file formats are loaded when asked for, not with the popup.
+      const [db, { listAgreements }, { exportCsv, exportJson }] = await Promise.all([database(), import('../../lib/tracker/store'), import('../../lib/tracker/export')]);
       const agreements = await listAgreements(db);
       if (kind === 'csv') downloadText(fileName, exportCsv(agreements, today, dueSoonDays), 'text/csv;charset=utf-8');
       else downloadText(fileName, exportJson(agreements), 'application/json');
