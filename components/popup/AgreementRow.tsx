@@ -4,7 +4,7 @@ import { recordLink, type Settings } from '../../lib/settings';
 import type { ReviewInput } from '../../lib/tracker/store';
 import type { ListRow as Row } from '../../lib/tracker/summary';
 import { ReviewForm } from './ReviewForm';
-import { OUTCOME_LABEL, StatusTag } from './StatusTag';
+import { OUTCOME_LABEL, statusTag } from './StatusTag';
 
 export type RowMode = 'review' | 'remove';
 
@@ -25,12 +25,17 @@ export interface AgreementRowProps {
   onRemove: () => Promise<unknown>;
 }
 
-function PersonId({ personId, settings }: { personId: string; settings: Settings }) {
-  const link = recordLink(settings, personId);
-  if (link === null) return <>{personId}</>;
+/**
+ * The person ID, linked to the record where a record address is set. Plain functions, not
+ * components, here and for the tag: a popup draws dozens of rows as it opens, and each component
+ * costs more to draw than the elements it gives.
+ */
+function personId(id: string, settings: Settings) {
+  const link = recordLink(settings, id);
+  if (link === null) return id;
   return (
     <a href={link} target="_blank" rel="noopener noreferrer">
-      {personId} <span class="link-note">(opens in new tab)</span>
+      {id} <span class="link-note">(opens in new tab)</span>
     </a>
   );
 }
@@ -63,9 +68,9 @@ export function AgreementRow({ row, today, settings, mode, onOpen, onClose, onRe
     <li class={`agreement agreement--${status}`} data-person-id={agreement.personId} data-status={status} data-due={due}>
       <div class="agreement-head">
         <h3 class="agreement-title" id={`${id}-title`} tabIndex={-1}>
-          Person <PersonId personId={agreement.personId} settings={settings} />
+          Person {personId(agreement.personId, settings)}
         </h3>
-        <StatusTag status={status} />
+        {statusTag(status)}
       </div>
       <p class="agreement-due">
         {status === 'ended' ? 'No more reviews are due: monitoring has ended.' : <>Next review due <strong>{formatDate(due)}</strong></>}

@@ -23,7 +23,7 @@ export const FREQUENCY_LABEL: Record<Frequency, string> = {
 };
 
 /** A GOV.UK tag: the status in words, coloured; never colour alone. */
-export function StatusTag({ status }: { status: Status }) {
+export function statusTag(status: Status) {
   return <strong class={`tag tag--${status}`}>{STATUS_LABEL[status]}</strong>;
 }
 
