@@ -28,7 +28,6 @@ function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | 
       event.preventDefault();
       resolve(null);
     };
-    request.onblocked = () => resolve(null);
   });
 }
 
