@@ -9,8 +9,6 @@ import { closesOn } from './due';
 import { DATABASE_NAME, rebuildSummary } from './summary';
 import type { TrackedAgreement } from './model';
 
-export { closesOn, DATABASE_NAME };
-
 /** As stored: the agreement, and (from version 2) the day it ends or ended, for retention. */
 export interface StoredAgreement extends TrackedAgreement {
   closesOn?: IsoDate | null;

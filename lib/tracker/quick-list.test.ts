@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_V2, TrackerDatabase } from './db';
-import { quickList } from './quick-list';
+import { quickList, startEarlyQuickList, takeQuickList } from './quick-list';
 import { listAgreements, upsertAgreement } from './store';
 import { anyStep, applySteps } from '../../test/support/tracker-steps';
 import { listEntry, readList, SUMMARY_ID } from './summary';
@@ -97,6 +97,17 @@ describe('the popup reading the list without Dexie', () => {
     expect(await quickList(indexedDB, name)).toBeNull();
     expect(stored.count).toBe(1);
     db.close();
+  });
+
+  it('hands the read started early by the popup page to the popup once; a later reading reads afresh', async () => {
+    const page = {};
+    startEarlyQuickList(page);
+    const early = (page as { monitoringGuardQuickList?: Promise<unknown> }).monitoringGuardQuickList;
+    expect(early).toBeInstanceOf(Promise);
+    expect(takeQuickList(page)).toBe(early);
+    const again = takeQuickList(page);
+    expect(again).not.toBe(early);
+    await Promise.all([early, again]);
   });
 
   it('answers null, and throws nothing, when IndexedDB is missing or fails', async () => {
