@@ -1,4 +1,3 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import { formatDate, type IsoDate } from '../../lib/dates';
 import { recordLink, type Settings } from '../../lib/settings';
 import type { ReviewInput } from '../../lib/tracker/store';
@@ -13,6 +12,12 @@ export function rowId(row: Row): string {
   return `agreement-${row.entry.personId}-${row.entry.startDate}`;
 }
 
+/** The ids the popup moves the focus to: the removal question, and the button that opened a form. */
+export const rowFocusId = {
+  question: (id: string) => `${id}-remove-question`,
+  opener: (id: string, mode: RowMode) => `${id}-${mode}-button`,
+};
+
 export interface AgreementRowProps {
   row: Row;
   today: IsoDate;
@@ -20,7 +25,8 @@ export interface AgreementRowProps {
   /** What is open in the row: the review form, the removal question, or nothing. */
   mode: RowMode | null;
   onOpen: (mode: RowMode) => void;
-  onClose: () => void;
+  /** Cancel in the open form or question: the popup closes it and focuses the button that opened it. */
+  onCancel: (mode: RowMode) => void;
   onRecordReview: (review: ReviewInput) => Promise<unknown>;
   onRemove: () => Promise<unknown>;
 }
@@ -40,32 +46,16 @@ function personId(id: string, settings: Settings) {
   );
 }
 
-/** One tracked agreement: the one element that carries its person ID, status and due date (contract.md). */
-export function AgreementRow({ row, today, settings, mode, onOpen, onClose, onRecordReview, onRemove }: AgreementRowProps) {
+/**
+ * One tracked agreement: the one element that carries its person ID, status and due date
+ * (contract.md). A plain function like the two above (the popup moves the focus: see rowFocusId).
+ */
+export function agreementRow({ row, today, settings, mode, onOpen, onCancel, onRecordReview, onRemove }: AgreementRowProps) {
   const { entry: agreement, status } = row;
   const { due, last } = agreement;
   const id = rowId(row);
-  const question = useRef<HTMLParagraphElement>(null);
-  const reviewButton = useRef<HTMLButtonElement>(null);
-  const removeButton = useRef<HTMLButtonElement>(null);
-  /** After Cancel, the focus goes back to the button that opened the form. */
-  const returnFocus = useRef<RowMode | null>(null);
-
-  useLayoutEffect(() => {
-    if (mode === 'remove') question.current?.focus();
-    if (mode === null && returnFocus.current) {
-      (returnFocus.current === 'review' ? reviewButton : removeButton).current?.focus();
-      returnFocus.current = null;
-    }
-  }, [mode]);
-
-  const cancel = (from: RowMode) => {
-    returnFocus.current = from;
-    onClose();
-  };
-
   return (
-    <li class={`agreement agreement--${status}`} data-person-id={agreement.personId} data-status={status} data-due={due}>
+    <li key={agreement.key} class={`agreement agreement--${status}`} data-person-id={agreement.personId} data-status={status} data-due={due}>
       <div class="agreement-head">
         <h3 class="agreement-title" id={`${id}-title`} tabIndex={-1}>
           Person {personId(agreement.personId, settings)}
@@ -89,13 +79,13 @@ export function AgreementRow({ row, today, settings, mode, onOpen, onClose, onRe
       )}
       {mode === null && (
         <div class="button-group">
-          <button type="button" class="button button--small" ref={reviewButton} aria-describedby={`${id}-title`} onClick={() => onOpen('review')}>
+          <button type="button" class="button button--small" id={rowFocusId.opener(id, 'review')} aria-describedby={`${id}-title`} onClick={() => onOpen('review')}>
             Record a review
           </button>
           <button
             type="button"
             class="button button--small button--secondary"
-            ref={removeButton}
+            id={rowFocusId.opener(id, 'remove')}
             aria-describedby={`${id}-title`}
             onClick={() => onOpen('remove')}
           >
@@ -110,19 +100,19 @@ export function AgreementRow({ row, today, settings, mode, onOpen, onClose, onRe
           startDate={agreement.startDate}
           today={today}
           onSave={onRecordReview}
-          onCancel={() => cancel('review')}
+          onCancel={() => onCancel('review')}
         />
       )}
       {mode === 'remove' && (
-        <div class="confirm" role="group" aria-labelledby={`${id}-remove-question`}>
-          <p class="confirm-question" id={`${id}-remove-question`} tabIndex={-1} ref={question}>
+        <div class="confirm" role="group" aria-labelledby={rowFocusId.question(id)}>
+          <p class="confirm-question" id={rowFocusId.question(id)} tabIndex={-1}>
             Remove the entry for person {agreement.personId}? This cannot be undone.
           </p>
           <div class="button-group">
             <button type="button" class="button button--small button--warning" onClick={() => void onRemove()}>
               Yes, remove
             </button>
-            <button type="button" class="button button--small button--secondary" onClick={() => cancel('remove')}>
+            <button type="button" class="button button--small button--secondary" onClick={() => onCancel('remove')}>
               Cancel
             </button>
           </div>

@@ -231,6 +231,7 @@ describe('the popup', () => {
     const removeButton = button('Remove', row('1111111')!);
     removeButton.click();
     await waitFor(() => hasText('Remove the entry for person 1111111? This cannot be undone.'));
+    expect(document.activeElement?.id).toBe('agreement-1111111-2026-09-01-remove-question');
     button('Cancel', row('1111111')!).click();
     await waitFor(() => !hasText('Remove the entry for person 1111111?'));
     expect(document.activeElement).toBe(button('Remove', row('1111111')!));
@@ -245,6 +246,16 @@ describe('the popup', () => {
     expect(hasText('The entry for person 1111111 has been removed.')).toBe(true);
     expect((await listAgreements(db)).map((item) => item.personId)).not.toContain('1111111');
     expect(browserMock.sendMessage).toHaveBeenCalledWith({ type: TRACKER_CHANGED });
+  });
+
+  it('puts the focus back on "Record a review" when the review form is cancelled', async () => {
+    await trackSome();
+    await show();
+    button('Record a review', row('1111111')!).click();
+    await waitFor(() => row('1111111')!.querySelector('form'));
+    button('Cancel', row('1111111')!).click();
+    await waitFor(() => !row('1111111')!.querySelector('form'));
+    expect(document.activeElement).toBe(button('Record a review', row('1111111')!));
   });
 
   it('records a review inline, which moves the due date', async () => {

@@ -4,7 +4,7 @@ import { NoticeBox, type Notice } from '../../components/Notice';
 import { trackerProblem } from '../../lib/tracker/problem';
 import { AddAgreementForm } from '../../components/popup/AddAgreementForm';
 import { AgreementList, filterGroups, groupRows, groupsSize, searchTerm, StatusCounts } from '../../components/popup/AgreementList';
-import { AgreementRow, type RowMode } from '../../components/popup/AgreementRow';
+import { agreementRow, rowFocusId, rowId, type RowMode } from '../../components/popup/AgreementRow';
 import { DeleteAll } from '../../components/popup/DeleteAll';
 import { agreements as countOf } from '../../components/popup/StatusTag';
 import { Transfer } from '../../components/popup/Transfer';
@@ -112,7 +112,9 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
   const [load, setLoad] = useState<Load>(initialList ? { state: 'ready', agreements: initialList } : { state: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [query, setQuery] = useState('');
-  const [open, setOpen] = useState<{ key: string; mode: RowMode } | null>(null);
+  const [open, setOpen] = useState<{ key: string; id: string; mode: RowMode } | null>(null);
+  /** After Cancel in a row, the focus goes back to the button that opened its form. */
+  const rowReturnFocus = useRef<{ id: string; mode: RowMode } | null>(null);
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const addReturnFocus = useRef(false);
@@ -150,6 +152,14 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
       performance.mark('monitoring-guard:popup-rendered');
     }
   }, [load, settings]);
+
+  useLayoutEffect(() => {
+    if (open?.mode === 'remove') document.getElementById(rowFocusId.question(open.id))?.focus();
+    if (open === null && rowReturnFocus.current) {
+      document.getElementById(rowFocusId.opener(rowReturnFocus.current.id, rowReturnFocus.current.mode))?.focus();
+      rowReturnFocus.current = null;
+    }
+  }, [open]);
 
   useLayoutEffect(() => {
     if (!adding && addReturnFocus.current) {
@@ -194,29 +204,28 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
 
   const renderRow = (row: Row) => {
     const { entry: agreement } = row;
-    return (
-      <AgreementRow
-        key={agreement.key}
-        row={row}
-        today={today}
-        settings={settings!}
-        mode={open?.key === agreement.key ? open.mode : null}
-        onOpen={(mode) => setOpen({ key: agreement.key, mode })}
-        onClose={() => setOpen(null)}
-        onRecordReview={(review) =>
-          change(async (db, { recordReview }) => {
-            const updated = await recordReview(db, { personId: agreement.personId, startDate: agreement.startDate, endDate: null }, review, 'manual');
-            return `Review recorded for person ${agreement.personId}. ${dueText(updated)}`;
-          }, 'The review could not be recorded')
-        }
-        onRemove={() =>
-          change(async (db, { removeAgreement }) => {
-            await removeAgreement(db, agreement.key);
-            return `The entry for person ${agreement.personId} has been removed.`;
-          }, 'The entry could not be removed')
-        }
-      />
-    );
+    const id = rowId(row);
+    return agreementRow({
+      row,
+      today,
+      settings: settings!,
+      mode: open?.key === agreement.key ? open.mode : null,
+      onOpen: (mode) => setOpen({ key: agreement.key, id, mode }),
+      onCancel: (mode) => {
+        rowReturnFocus.current = { id, mode };
+        setOpen(null);
+      },
+      onRecordReview: (review) =>
+        change(async (db, { recordReview }) => {
+          const updated = await recordReview(db, { personId: agreement.personId, startDate: agreement.startDate, endDate: null }, review, 'manual');
+          return `Review recorded for person ${agreement.personId}. ${dueText(updated)}`;
+        }, 'The review could not be recorded'),
+      onRemove: () =>
+        change(async (db, { removeAgreement }) => {
+          await removeAgreement(db, agreement.key);
+          return `The entry for person ${agreement.personId} has been removed.`;
+        }, 'The entry could not be removed'),
+    });
   };
 
   if (load.state === 'failed') {
