@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { labelPrefilter, normaliseLabel } from './normalise';
+import { labelPrefilter, MAY_FOLD_INTO_WORD, normaliseLabel } from './normalise';
 
 describe('normaliseLabel', () => {
   const same = 'date of first review';
@@ -68,6 +68,30 @@ describe('labelPrefilter', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('lets a text through inside any longer text too (shownTitles skips elements by their whole text)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string(), fc.string(), (text, before, after) => {
+        if (mayBeLabel(text)) expect(mayBeLabel(before + text + after)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('turns away text whose only other characters are no-break spaces, dashes, curly quotes and the like', () => {
+    expect(mayBeLabel('Date\u00a0of birth – carer’s “name” £5 • …')).toBe(false);
+    expect(mayBeLabel('Date\u00a0of first review')).toBe(true);
+    // Full-width letters and ligatures fold into plain ones: those texts are read.
+    expect(mayBeLabel('Date of ｆｉｒｓｔ review')).toBe(true);
+    expect(mayBeLabel('Date of birth ﬁ')).toBe(true);
+    // The characters let off never become a letter or digit, however the text is normalised.
+    for (let code = 0x80; code <= 0xffff; code++) {
+      const character = String.fromCharCode(code);
+      if (MAY_FOLD_INTO_WORD.test(character)) continue;
+      expect(character.normalize('NFKC').toLowerCase()).not.toMatch(/[a-z0-9]/);
+      expect(character.normalize('NFKD').toLowerCase()).not.toMatch(/[a-z0-9]/);
+    }
   });
 
   it('turns away plain text without any label word', () => {

@@ -37,7 +37,12 @@ export function collapseWhiteSpace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * A character outside ASCII that NFKC and lower-casing might turn into a letter or digit (a
+ * full-width letter, a ligature): any but the few common ones that never do (no-break space,
+ * dashes, curly quotes, the pound sign, bullet, ellipsis), which long pages are full of.
+ */
+export const MAY_FOLD_INTO_WORD = /[^\x00-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u00a3\u2022\u2026]/;
 
 /**
  * A quick test that a text as shown could normalise to one of these (normalised) labels, so that
@@ -45,6 +50,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * Each label's longest word must appear in the text: normalising ASCII text only lowers its case
  * and removes or spaces out what is not a letter or digit, so a word of the result is always in
  * the text. Text with other characters (which NFKC may fold into letters) always passes.
+ *
+ * A text that passes passes inside any longer text that contains it (a needle is still there, or
+ * the character that let it through): shownTitles relies on that to skip whole elements.
  */
 export function labelPrefilter(labels: Iterable<string>): (text: string) => boolean {
   const needles = new Set<string>();
@@ -56,5 +64,5 @@ export function labelPrefilter(labels: Iterable<string>): (text: string) => bool
   }
   if (needles.size === 0) return () => false;
   const pattern = new RegExp([...needles].join('|'), 'i');
-  return (text) => pattern.test(text) || NON_ASCII.test(text);
+  return (text) => pattern.test(text) || MAY_FOLD_INTO_WORD.test(text);
 }

@@ -2,7 +2,9 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { builtInProfiles } from './profiles';
 import fc from 'fast-check';
-import { codeMatches, prepareProfiles, scanDocument } from './scan';
+import { codeMatches, prepareProfiles, scanDocument, shownTitles } from './scan';
+import { labelPrefilter, normaliseLabel } from './normalise';
+import { readableText } from './text';
 import type { FormProfile } from './profile';
 import { simpleAnswer } from '../../test/support/fixtures';
 
@@ -182,5 +184,88 @@ describe('question codes', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** shownTitles as it was written first: every text node of the page, one by one. */
+function shownTitlesByEveryText(doc: Document, titles: readonly string[]): Set<string> {
+  const shown = new Set<string>();
+  const mayHoldTitle = labelPrefilter(titles);
+  const check = (raw: string) => {
+    if (!mayHoldTitle(raw)) return;
+    const text = normaliseLabel(raw);
+    for (const title of titles) if (text.includes(title)) shown.add(title);
+  };
+  if (doc.title) check(doc.title);
+  const body = doc.body;
+  const walker = doc.createTreeWalker(body, 4);
+  const seen = new Set<Element>();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!mayHoldTitle(node.nodeValue ?? '')) continue;
+    let element = node.parentElement;
+    for (let depth = 0; element && element !== body && depth < 3; depth++, element = element.parentElement) {
+      if (seen.has(element)) break;
+      seen.add(element);
+      if ((element.textContent ?? '').length > 300) break;
+      if (element.closest('script, style, template, noscript, select, textarea, monitoring-guard')) break;
+      const before = shown.size;
+      check(readableText(element));
+      if (shown.size > before) break;
+    }
+  }
+  return shown;
+}
+
+describe('finding the titles a page shows', () => {
+  const titles = prepareProfiles(builtInProfiles).flatMap((prepared) => prepared.titles);
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const text = fc
+    .constantFrom(
+      'Internet monitoring: written agreement',
+      'Internet monitoring: ',
+      'written agreement',
+      'Monitoring agreement review',
+      'Decision to monitor internet use',
+      'INTERNET MONITORING: DECISION RECORD',
+      'Internet\u00a0monitoring: agreement review',
+      'Internet ｍｏｎｉｔｏｒｉｎｇ: written agreement',
+      'monitor',
+      'ing',
+      ' - Sam Taylor (1234567)',
+      'Placement plan',
+      'Section 3',
+      '\u00a0',
+      'Save',
+      'x'.repeat(310),
+    )
+    .map(escape);
+  const tags = fc.constantFrom('div', 'span', 'b', 'h1', 'p', 'section', 'td', 'script', 'style', 'textarea', 'noscript', 'monitoring-guard');
+  const { tree } = fc.letrec<{ tree: string }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      text,
+      fc.tuple(tags, fc.array(tie('tree'), { maxLength: 4 })).map(([tag, children]) =>
+        // A text area holds text only.
+        tag === 'textarea' ? `<textarea>${children.filter((child) => !child.startsWith('<')).join('')}</textarea>` : `<${tag}>${children.join('')}</${tag}>`,
+      ),
+    ),
+  }));
+
+  it('finds exactly what reading every text node finds, while skipping elements whose text holds no title word', () => {
+    const doc = page('');
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 6 }), fc.constantFrom('', 'Placement plan', 'Internet monitoring: written agreement'), (parts, title) => {
+        doc.title = title;
+        doc.body.innerHTML = parts.join('');
+        expect([...shownTitles(doc, titles)].sort()).toEqual([...shownTitlesByEveryText(doc, titles)].sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds a title split by markup deep in a long page', () => {
+    const filler = Array.from({ length: 50 }, (_, index) => `<section><h2>Section ${index}</h2><p>Placement address</p></section>`).join('');
+    const doc = page(`${filler}<div><div><div class="bar"><span>Internet monitoring:</span> <b>agreement review</b></div></div></div>${filler}`);
+    expect([...shownTitles(doc, titles)]).toEqual(['internet monitoring: agreement review']);
   });
 });
