@@ -2,9 +2,10 @@
  * npm run bench: what the guard costs the worker, measured in Chromium with the extension and
  * without it in the same run, several runs each, medians and ratios. Writes BENCHMARKS.md.
  *
- *   node bench/run.ts [--runs 7] [--no-build] [--only page|scaling|popup|sizes]
+ *   node bench/run.ts [--runs 7] [--no-build] [--only page|scaling|popup|sizes] [--quick]
  *
- * --only measures one part and prints it, without writing BENCHMARKS.md (for trying a change).
+ * --only measures one part and prints it, without writing BENCHMARKS.md (for trying a change);
+ * --quick, with it, leaves out the page's calibration and CPU profile.
  *
  * Times on shared machines are noisy: that is why everything is a ratio taken in one run, and why
  * no test asserts a time (sizes are held to a budget by test/e2e/sizes.test.ts).
@@ -31,6 +32,7 @@ if (ONLY !== undefined && !(PARTS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${PARTS.join(', ')}`);
   process.exit(2);
 }
+const QUICK = ONLY !== undefined && args.includes('--quick');
 const measuring = (part: (typeof PARTS)[number]) => ONLY === undefined || ONLY === part;
 
 const median = (values: number[]) => {
@@ -375,6 +377,7 @@ async function pageCosts(browser: Browser, url: string, unguardedUrl: string, ca
   report('Typing 500 characters: main-thread time with / without', ratio(typing), '≤ 1.05', typing <= 1.05);
   const latency = median(withGuard.latency);
   report('Last keystroke to updated gaps', ms(latency), '≤ 200 ms', latency <= 200);
+  if (QUICK) return;
   const share = await ownScriptShare(browser, url);
   const percent = ([own, busy]: [number, number]) => `${ms(own)} of ${ms(busy)} (${((100 * own) / busy).toFixed(1)}%)`;
   details.push(`The guard's own script time (CPU profile, one run, profiler overhead included): opening ${percent(share.opening)}; typing ${percent(share.typing)} of the page's busy time.`);
