@@ -67,7 +67,10 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
   const status = statusText(view.gaps);
   const met = view.checks.filter((check) => check.met).length;
   return (
-    <div class="mg" lang="en-GB">
+    // A manual popover: the guard shows it in the browser's top layer (Guard.show), above the page
+    // without a position of its own in it, which the browser would otherwise test at each
+    // movement of the pointer.
+    <div class="mg" lang="en-GB" popover="manual">
       <div role="status" class="mg-visually-hidden">
         {`Monitoring Guard, ${view.formName}: ${status}.`}
       </div>
@@ -136,8 +139,11 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
       )}
       <button type="button" class="mg-chip" aria-expanded={open} aria-controls="mg-panel" onClick={() => setOpen(!open)}>
         <span>Monitoring Guard</span>
-        <strong class={`mg-tag ${error > 0 ? 'mg-tag--error' : view.gaps.length > 0 ? 'mg-tag--warning' : 'mg-tag--ok'}`}>{status}</strong>
-        <span class="mg-visually-hidden">{open ? ': hide details' : ': show details'}</span>
+        <strong class={`mg-tag ${error > 0 ? 'mg-tag--error' : view.gaps.length > 0 ? 'mg-tag--warning' : 'mg-tag--ok'}`}>
+          {status}
+          {/* Inside the tag, not a third item of the button's row (which has gaps between items). */}
+          <span class="mg-visually-hidden">{open ? ': hide details' : ': show details'}</span>
+        </strong>
       </button>
     </div>
   );

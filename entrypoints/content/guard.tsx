@@ -356,6 +356,10 @@ export class Guard {
       </>,
       this.container!,
     );
+    // In the top layer, as a manual popover (the page's Escape and clicks do not close it); where
+    // the browser has no popovers, the panel's fixed position alone keeps it in view.
+    const panel = this.container!.querySelector<HTMLElement>('.mg');
+    if (panel && typeof panel.showPopover === 'function' && !panel.matches(':popover-open')) panel.showPopover();
   }
 
   private mount(): HTMLElement {

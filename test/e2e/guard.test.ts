@@ -87,6 +87,40 @@ describe('live updates', () => {
   });
 });
 
+describe('on the page', () => {
+  it("floats in the browser's top layer, at the bottom right, and leaves the page's controls to the pointer", async () => {
+    const page = await openForm();
+    try {
+      const placed = await page.evaluate(() => {
+        const shadow = document.querySelector('monitoring-guard')!.shadowRoot!;
+        const panel = shadow.querySelector('.mg') as HTMLElement;
+        const chip = (shadow.querySelector('.mg-chip') as HTMLElement).getBoundingClientRect();
+        const tag = (shadow.querySelector('.mg-chip .mg-tag') as HTMLElement).getBoundingClientRect();
+        const input = document.getElementById('ma_first_review')!;
+        input.scrollIntoView({ block: 'center' });
+        const field = input.getBoundingClientRect();
+        return {
+          inTopLayer: panel.matches(':popover-open'),
+          gapRight: innerWidth - chip.right,
+          gapBottom: innerHeight - chip.bottom,
+          tagLines: Math.round(tag.height / 20),
+          fieldUnderPointer: document.elementFromPoint(field.left + 2, field.top + 2)?.id,
+        };
+      });
+      expect(placed.inTopLayer).toBe(true);
+      expect(placed.gapRight).toBeGreaterThanOrEqual(0);
+      expect(placed.gapRight).toBeLessThan(40);
+      expect(placed.gapBottom).toBeGreaterThanOrEqual(0);
+      expect(placed.gapBottom).toBeLessThan(40);
+      // The tag's words on one line (the words read only by screen readers take no room).
+      expect(placed.tagLines).toBe(1);
+      expect(placed.fieldUnderPointer).toBe('ma_first_review');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('before finishing', () => {
   it('never holds back Save', async () => {
     const page = await openForm();
