@@ -482,6 +482,8 @@ showing the gap it brings back. A ratio is the median of the runs' own ratios, e
 pair measured side by side. Scaling runs the scanner and the rules alone in the page
 (\`bench/scan-entry.ts\`). The popup figure is the time from
 navigation to its first render with the list (a performance mark), with 5,000 agreements stored.
+
+Where the time goes, what was changed and what is left: \`docs/performance.md\`.
 `;
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);
   console.log(`\nWritten to BENCHMARKS.md`);

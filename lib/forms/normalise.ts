@@ -49,7 +49,8 @@ export const MAY_FOLD_INTO_WORD = /[^\x00-\x7f\u00a0\u2013\u2014\u2018\u2019\u20
  * the many texts on a long page that cannot be one of them skip the reading and normalising.
  * Each label's longest word must appear in the text: normalising ASCII text only lowers its case
  * and removes or spaces out what is not a letter or digit, so a word of the result is always in
- * the text. Text with other characters (which NFKC may fold into letters) always passes.
+ * the text. Text with other characters that NFKC may fold into letters (MAY_FOLD_INTO_WORD)
+ * always passes.
  *
  * A text that passes passes inside any longer text that contains it (a needle is still there, or
  * the character that let it through): shownTitles relies on that to skip whole elements.
