@@ -28,6 +28,8 @@ describe('in Firefox', () => {
     await page.goto(`${server.url}/tracking/agreement.html`, { waitUntil: 'load' });
     const reading = await waitForGuard(page, 10_000);
     expect(reading).toMatchObject({ count: 1, kind: 'agreement', personId: '8800001' });
+    // Shown in the top layer, as in Chromium.
+    expect(await page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('.mg')!.matches(':popover-open'))).toBe(true);
     // One error to hold Finish back: the agreement is not on the record.
     await page.click('#a11');
     await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-errors') === '1', { timeout: 2000 });
