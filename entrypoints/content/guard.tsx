@@ -269,9 +269,13 @@ export class Guard {
     this.show(true);
   }
 
-  /** Scan now, without waiting for the page to be quiet. */
+  /**
+   * Read the whole page now, without waiting for it to be quiet: what a Save or Finish is judged
+   * on, including an answer changed with no event the guard could hear (set by the page's
+   * script, or typed in the moment its input listener rested).
+   */
   flush(): void {
-    this.watcher?.flush();
+    this.watcher?.flush(true);
   }
 
   /** The extension went away under the page: stop, leaving nothing attached. */

@@ -152,6 +152,16 @@ describe('watchDocument', () => {
     });
   });
 
+  it('asks for the whole page to be read when a scan is wanted now in full (Save, Finish)', () => {
+    const watcher = start();
+    const area = type(1, 0);
+    watcher.flush(true);
+    expect(changes).toEqual([{ structural: true, targets: [area] }]);
+    watcher.flush();
+    expect(changes.at(-1)).toEqual({ structural: false, targets: [] });
+    watcher.stop();
+  });
+
   it('does nothing once stopped', () => {
     const watcher = start();
     type(1, 0);

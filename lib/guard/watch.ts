@@ -24,8 +24,11 @@ export interface PageChange {
 }
 
 export interface Watcher {
-  /** Scan now (whether or not a change has been seen yet), and drop any scan waiting. */
-  flush(): void;
+  /**
+   * Scan now (whether or not a change has been seen yet), and drop any scan waiting. `full`
+   * reads the whole page again, not only the controls heard of since the last scan.
+   */
+  flush(full?: boolean): void;
   stop(): void;
 }
 
@@ -166,11 +169,11 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
   for (const [target, type] of listeners) target.addEventListener(type, onEvent, true);
 
   return {
-    flush() {
+    flush(full = false) {
       endRest();
       // Mutation records may still be queued (they arrive as a microtask): scan regardless.
       if (observer.takeRecords().some((record) => !options.ignore(record.target))) structural = true;
-      run();
+      run(full);
     },
     stop() {
       stopped = true;

@@ -125,6 +125,19 @@ describe('the guard in a page', () => {
     expect(doc.getElementById('status')!.textContent).toBe('Finished');
   });
 
+  it('judges at Finish what every answer holds then, even one changed with no event (a script, dropped text)', () => {
+    const doc = start(FORM);
+    doc.getElementById('f')!.insertAdjacentHTML('beforeend', PROGRESS);
+    guard!.flush();
+    expect(rules(doc).some((rule) => rule.endsWith(':error'))).toBe(false);
+    // No input or change event: the guard has not heard of it before the click.
+    (doc.getElementById('o') as HTMLSelectElement).selectedIndex = 0;
+    doc.getElementById('finish')!.click();
+    const dialog = host(doc).shadowRoot!.querySelector('dialog');
+    expect(dialog?.textContent).toContain('There is a problem');
+    expect(doc.getElementById('status')!.textContent).toBe('');
+  });
+
   it('shows a manager the sign-off checklist: every rule that applies, met or not', () => {
     const doc = start(FORM + `<script>document.getElementById('f').insertAdjacentHTML('beforeend', ${JSON.stringify(PROGRESS)})</script>`, {
       ...DEFAULT_SETTINGS,
