@@ -176,6 +176,29 @@ describe('before finishing', () => {
       await page.close();
     }
   });
+
+  it('holds back Finish for an answer made wrong the moment before the click', async () => {
+    const page = await openForm();
+    try {
+      await page.click('#ma_first_review', { count: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type('#ma_first_review', '10/07/2026');
+      await page.select('#ma_uploaded', 'Y');
+      await waitUntilGone(page, 'dates-valid');
+      await waitUntilGone(page, 'agreement-on-record');
+      // Typed and clicked at once: most of these keys fall while the guard's listener rests.
+      await page.click('#ma_first_review', { count: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type('#ma_first_review', '31/06/2026');
+      await page.click('#btnFinish');
+      const state = await dialogState(page);
+      expect(state.open).toBe(true);
+      expect(state.text).toContain('"31/06/2026" is not a real date');
+      expect(state.status).toBe('');
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
