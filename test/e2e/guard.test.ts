@@ -29,6 +29,13 @@ async function waitUntilGone(page: Page, rule: string) {
   );
 }
 
+/** Selects what a box holds and types over it, as a worker does. */
+async function typeOver(page: Page, selector: string, text: string) {
+  await page.click(selector, { count: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type(selector, text);
+}
+
 function shadowClick(page: Page, selector: string) {
   return page.evaluate((css) => {
     (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector(css) as HTMLElement).click();
@@ -53,9 +60,7 @@ describe('live updates', () => {
     const page = await openForm();
     try {
       expect(await rulesOf(page)).toEqual(['agreement-on-record', 'dates-valid', 'first-review-due', 'review-attendees']);
-      await page.click('#ma_first_review', { count: 3 });
-      await page.keyboard.press('Backspace');
-      await page.type('#ma_first_review', '10/07/2026');
+      await typeOver(page, '#ma_first_review', '10/07/2026');
       await waitUntilGone(page, 'dates-valid');
       await waitUntilGone(page, 'first-review-due');
       await page.select('#ma_uploaded', 'Y');
@@ -64,9 +69,7 @@ describe('live updates', () => {
       const reading = await readGuard(page);
       expect([reading.errors, reading.warnings, reading.state]).toEqual([0, 1, 'gaps']);
       // Typing a date too late for the first review brings the gap back, with the date it must meet.
-      await page.click('#ma_first_review', { count: 3 });
-      await page.keyboard.press('Backspace');
-      await page.type('#ma_first_review', '16/07/2026');
+      await typeOver(page, '#ma_first_review', '16/07/2026');
       await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-rule="first-review-due"]'), { timeout: 1000 });
       const gap = (await readGuard(page)).gaps.find((candidate) => candidate.rule === 'first-review-due')!;
       expect(gap.text).toContain('Date of first review must be no later than 15 July 2026');
@@ -163,9 +166,7 @@ describe('before finishing', () => {
   it('lets Finish through untouched with only warnings', async () => {
     const page = await openForm();
     try {
-      await page.click('#ma_first_review', { count: 3 });
-      await page.keyboard.press('Backspace');
-      await page.type('#ma_first_review', '10/07/2026');
+      await typeOver(page, '#ma_first_review', '10/07/2026');
       await page.select('#ma_uploaded', 'Y');
       // At once, before the guard's own pause: the click itself brings the guard up to date.
       await page.click('#btnFinish');
@@ -180,16 +181,12 @@ describe('before finishing', () => {
   it('holds back Finish for an answer made wrong the moment before the click', async () => {
     const page = await openForm();
     try {
-      await page.click('#ma_first_review', { count: 3 });
-      await page.keyboard.press('Backspace');
-      await page.type('#ma_first_review', '10/07/2026');
+      await typeOver(page, '#ma_first_review', '10/07/2026');
       await page.select('#ma_uploaded', 'Y');
       await waitUntilGone(page, 'dates-valid');
       await waitUntilGone(page, 'agreement-on-record');
       // Typed and clicked at once: most of these keys fall while the guard's listener rests.
-      await page.click('#ma_first_review', { count: 3 });
-      await page.keyboard.press('Backspace');
-      await page.type('#ma_first_review', '31/06/2026');
+      await typeOver(page, '#ma_first_review', '31/06/2026');
       await page.click('#btnFinish');
       const state = await dialogState(page);
       expect(state.open).toBe(true);
