@@ -275,7 +275,7 @@ export class Guard {
    * script, or typed in the moment its input listener rested).
    */
   flush(): void {
-    this.watcher?.flush(true);
+    this.watcher?.flush();
   }
 
   /** The extension went away under the page: stop, leaving nothing attached. */

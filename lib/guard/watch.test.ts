@@ -152,13 +152,13 @@ describe('watchDocument', () => {
     });
   });
 
-  it('asks for the whole page to be read when a scan is wanted now in full (Save, Finish)', () => {
+  it('asks for the whole page to be read when a scan is wanted now (Save, Finish)', () => {
     const watcher = start();
     const area = type(1, 0);
-    watcher.flush(true);
+    watcher.flush();
     expect(changes).toEqual([{ structural: true, targets: [area] }]);
     watcher.flush();
-    expect(changes.at(-1)).toEqual({ structural: false, targets: [] });
+    expect(changes.at(-1)).toEqual({ structural: true, targets: [] });
     watcher.stop();
   });
 

@@ -25,10 +25,10 @@ export interface PageChange {
 
 export interface Watcher {
   /**
-   * Scan now (whether or not a change has been seen yet), and drop any scan waiting. `full`
-   * reads the whole page again, not only the controls heard of since the last scan.
+   * Read the whole page again now (whether or not a change has been seen yet), not only the
+   * controls heard of since the last scan, and drop any scan waiting.
    */
-  flush(full?: boolean): void;
+  flush(): void;
   stop(): void;
 }
 
@@ -169,11 +169,11 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
   for (const [target, type] of listeners) target.addEventListener(type, onEvent, true);
 
   return {
-    flush(full = false) {
+    flush() {
       endRest();
-      // Mutation records may still be queued (they arrive as a microtask): scan regardless.
-      if (observer.takeRecords().some((record) => !options.ignore(record.target))) structural = true;
-      run(full);
+      // Queued mutation records (they arrive as a microtask) are read with the rest of the page.
+      observer.takeRecords();
+      run(true);
     },
     stop() {
       stopped = true;
