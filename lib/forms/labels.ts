@@ -103,9 +103,44 @@ export function ownLabelTexts(control: Element, filtered = false): string[] {
   return [...labelElementTexts(control, filtered), ...ariaTexts(control)];
 }
 
-/** The legend of the nearest fieldset, or the label of the nearest ARIA group. */
+const GROUP = 'fieldset, [role=group], [role=radiogroup]';
+const IN_GROUP = ':is(fieldset, [role=group], [role=radiogroup]) *';
+
+/**
+ * The nearest fieldset or ARIA group around the element (not the element itself). Asked first
+ * with a selector, so that the common answer (none) touches no element around it: each element
+ * the extension touches for the first time costs the browser a new object in its world.
+ */
 export function groupContainer(element: Element): Element | null {
-  return element.parentElement?.closest('fieldset, [role=group], [role=radiogroup]') ?? null;
+  return element.matches(IN_GROUP) ? element.parentElement!.closest(GROUP) : null;
+}
+
+/**
+ * Whether a label may be found around the control elsewhere than in its own `<label>` (by
+ * `for`) or in the text just before it: a wrapping label, a group's legend, a `<dt>`, a table
+ * cell, or ARIA attributes. See unlabelledControl.
+ */
+const LABELLED_AROUND =
+  'label, dd, td, th, [aria-label], [aria-labelledby], :is(label, fieldset, [role=group], [role=radiogroup], dd, td, th) *';
+
+/**
+ * Whether a standalone control surely has no label that could be one of the questions' (that
+ * passes `mayBeLabel`): then every label controlLabelTexts gives it would be ruled out, so the
+ * scan need not gather them. False whenever it cannot be sure (any of the places in
+ * LABELLED_AROUND); otherwise its labels are only its `label[for]` elements or, without one, the
+ * text before it, and those are what is tested here, as controlLabelTexts would read them.
+ */
+export function unlabelledControl(control: Element, mayBeLabel: (text: string) => boolean): boolean {
+  if (control.matches(LABELLED_AROUND)) return false;
+  let labelled = false;
+  for (const label of labelsOf(control)) {
+    const raw = label.textContent ?? '';
+    if (mayBeLabel(raw)) return false;
+    if (/\S/.test(raw)) labelled = true;
+  }
+  if (labelled) return true;
+  const before = textBefore(control);
+  return !before || !mayBeLabel(before);
 }
 
 export function containerLabelTexts(container: Element): string[] {

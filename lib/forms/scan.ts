@@ -17,6 +17,7 @@ import {
   definitionTermText,
   textBefore,
   tableCellTexts,
+  unlabelledControl,
   withLabelIndex,
 } from './labels';
 import {
@@ -73,6 +74,14 @@ const COMPATIBLE: Record<QuestionType, readonly CandidateKind[]> = {
 };
 
 const CODE_ATTRIBUTES = ['id', 'name', 'data-question-code', 'data-question', 'data-code', 'data-field', 'data-question-user-code'];
+const DATA_CODE = CODE_ATTRIBUTES.slice(2).map((attribute) => `[${attribute}]`).join(', ');
+
+/** Whether any of the control's codes passes `mayBeCode`: asks for the rarer attributes only when it has one. */
+function someCodeOf(control: Element, mayBeCode: (code: string) => boolean): boolean {
+  const some = (value: string | null) => value !== null && value !== '' && mayBeCode(value.toLowerCase());
+  if (some(control.getAttribute('id')) || some(control.getAttribute('name'))) return true;
+  return control.matches(DATA_CODE) && codesOf(control).some(mayBeCode);
+}
 
 function codesOf(...elements: Array<Element | null | undefined>): string[] {
   const codes: string[] = [];
@@ -145,15 +154,21 @@ function controlKind(control: Element): CandidateKind | 'radio' | null {
 
 /**
  * One pass over the document: every place an answer can be, with its labels. `mayBeLabel` (see
- * labelPrefilter) lets it skip reading texts that cannot be the label of a question looked for.
+ * labelPrefilter) lets it skip reading texts that cannot be the label of a question looked for;
+ * with `mayBeCode` as well (whether a control's code can be a question's), it leaves out the
+ * standalone controls that can be neither: they could match no question.
  */
-export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean = ANY_TEXT): PageCollection {
+export function collectPage(
+  doc: Document,
+  mayBeLabel: (text: string) => boolean = ANY_TEXT,
+  mayBeCode?: (code: string) => boolean,
+): PageCollection {
   const body = doc.body;
   const candidates: Candidate[] = [];
   if (!body) return { doc, candidates, controlCount: 0 };
   const controls = Array.from(body.querySelectorAll(CONTROL_SELECTOR)).filter(
     // Rich text is one answer: the elements inside it are not answers of their own.
-    (control) => !(control.parentElement && control.parentElement.closest('[contenteditable]:not([contenteditable=false])')),
+    (control) => !control.matches('[contenteditable]:not([contenteditable=false]) *'),
   );
 
   // One control that cannot be read (a page's odd element, a getter that throws) is left out, and
@@ -245,9 +260,21 @@ export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean
   for (const [container, members] of checkboxesByContainer) addCheckboxGroup(members, container);
   for (const members of checkboxesByName.values()) addCheckboxGroup(members, groupContainer(members[0]!));
 
+  // Most of a long step's controls are other questions: with a label of their own that is none
+  // of ours, and no code of ours. Those are left out after a quick look (unlabelledControl)
+  // instead of having every place a label can be read.
+  const surelyNotOurs = (control: Element): boolean => {
+    if (!mayBeCode) return false;
+    try {
+      return !someCodeOf(control, mayBeCode) && unlabelledControl(control, mayBeLabel);
+    } catch {
+      return false;
+    }
+  };
   controls.forEach((control, index) => {
     const kind = controlKind(control);
     if (kind === null || kind === 'radio' || inDateParts.has(control)) return;
+    if (surelyNotOurs(control)) return;
     safely(() => ({
       kind,
       element: control,
@@ -258,7 +285,7 @@ export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean
     }));
   });
 
-  for (const table of Array.from(body.querySelectorAll('table'))) {
+  Array.from(body.querySelectorAll('table')).forEach((table, tableIndex) => {
     const texts: string[] = [];
     const caption = table.caption ? readableText(table.caption) : '';
     if (caption) texts.push(caption);
@@ -276,9 +303,10 @@ export function collectPage(doc: Document, mayBeLabel: (text: string) => boolean
       members: [table],
       labels: normalisedLabels(texts, mayBeLabel),
       codes: codesOf(table),
-      order: controls.length + candidates.length,
+      // After every control, in the tables' own order.
+      order: controls.length + tableIndex,
     }));
-  }
+  });
 
   return { doc, candidates, controlCount: controls.length };
 }
@@ -364,6 +392,31 @@ function labelFilterFor(preparedProfiles: PreparedProfile[]): (text: string) => 
   if (!filter) {
     filter = labelPrefilter(preparedProfiles.flatMap((prepared) => [...prepared.byLabel.keys()]));
     labelFilters.set(preparedProfiles, filter);
+  }
+  return filter;
+}
+
+/**
+ * The scan's two quick tests for these profiles: whether a text may be one of their questions'
+ * labels, and whether a control's code (lower case) may be one of their question codes.
+ */
+export function profileFilters(profiles: readonly FormProfile[]): {
+  mayBeLabel: (text: string) => boolean;
+  mayBeCode: (code: string) => boolean;
+} {
+  const preparedProfiles = prepareProfiles(profiles);
+  return { mayBeLabel: labelFilterFor(preparedProfiles), mayBeCode: codeFilterFor(preparedProfiles) };
+}
+
+const codeFilters = new WeakMap<PreparedProfile[], (code: string) => boolean>();
+
+/** Whether a control's code (lower case) can be one of these profiles' question codes. */
+function codeFilterFor(preparedProfiles: PreparedProfile[]): (code: string) => boolean {
+  let filter = codeFilters.get(preparedProfiles);
+  if (!filter) {
+    const patterns = preparedProfiles.flatMap((prepared) => (prepared.mayBeCode ? [prepared.mayBeCode] : []));
+    filter = (code) => patterns.some((pattern) => pattern.test(code));
+    codeFilters.set(preparedProfiles, filter);
   }
   return filter;
 }
@@ -616,7 +669,7 @@ function scanWithIndex(
   mayBeLabel: (text: string) => boolean,
   options: ScanOptions,
 ): ScanResult | null {
-  const page = collectPage(doc, mayBeLabel);
+  const page = collectPage(doc, mayBeLabel, codeFilterFor(preparedProfiles));
   let best: { prepared: PreparedProfile; title: string; matches: Map<string, Match>; readOnly: boolean; score: number } | null = null;
 
   for (const prepared of preparedProfiles) {
