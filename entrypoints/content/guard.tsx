@@ -374,6 +374,7 @@ export class Guard {
       const style = this.doc.createElement('style');
       style.textContent = guardCss;
       const container = this.doc.createElement('div');
+      container.className = 'mg-root';
       shadow.append(style, container);
       this.host = host;
       this.container = container;
