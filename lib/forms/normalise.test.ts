@@ -99,6 +99,38 @@ describe('labelPrefilter', () => {
     expect(mayBeLabel('Date of birth')).toBe(false);
     expect(mayBeLabel('3.2 Date of first review *')).toBe(true);
   });
+
+  it('turns away text with a label’s longest word but not all its other words', () => {
+    // "person" is the longest word of "young person's views".
+    expect(mayBeLabel('Personal education plan (12)')).toBe(false);
+    expect(mayBeLabel('Views of the person')).toBe(false);
+    expect(mayBeLabel('The young person’s own views')).toBe(true);
+    // "and" is not asked for: "&" becomes it.
+    expect(mayBeLabel('Tools & apps')).toBe(true);
+    expect(mayBeLabel('Apps')).toBe(false);
+  });
+
+  it('lets through every text that normalises to a label, for labels made at random', () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,8}$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.constantFrom(' ', ' & ', ' and ', ' / ', ', ', '-', '’'),
+        fc.boolean(),
+        (wordLists, pick, joiner, upper) => {
+          const labels = wordLists.map((words) => normaliseLabel(words.join(' '))).filter(Boolean);
+          fc.pre(labels.length > 0);
+          const filter = labelPrefilter(labels);
+          const shown = wordLists[pick % wordLists.length]!.join(joiner);
+          const text = upper ? shown.toUpperCase() : shown;
+          if (labels.includes(normaliseLabel(text))) expect(filter(text)).toBe(true);
+          for (const label of labels) expect(filter(`3.2 ${label.toUpperCase()} *`)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('normaliseLabel with "&" and "/"', () => {

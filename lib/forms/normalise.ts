@@ -47,23 +47,41 @@ export const MAY_FOLD_INTO_WORD = /[^\x00-\x7f\u00a0\u2013\u2014\u2018\u2019\u20
 /**
  * A quick test that a text as shown could normalise to one of these (normalised) labels, so that
  * the many texts on a long page that cannot be one of them skip the reading and normalising.
- * Each label's longest word must appear in the text: normalising ASCII text only lowers its case
- * and removes or spaces out what is not a letter or digit, so a word of the result is always in
- * the text. Text with other characters that NFKC may fold into letters (MAY_FOLD_INTO_WORD)
- * always passes.
+ * Every word of one of the labels must appear in the text (except "and", which "&" becomes):
+ * normalising ASCII text only lowers its case and removes or spaces out what is not a letter or
+ * digit, so a word of the result is always in the text. One regular expression looks for each
+ * label's longest word first, which turns most texts away at once. Text with other characters
+ * that NFKC may fold into letters (MAY_FOLD_INTO_WORD) always passes.
  *
- * A text that passes passes inside any longer text that contains it (a needle is still there, or
- * the character that let it through): shownTitles relies on that to skip whole elements.
+ * A text that passes passes inside any longer text that contains it (its words are still there,
+ * or the character that let it through): shownTitles relies on that to skip whole elements.
+ *
+ * With `part`, the test is for a piece of a label's text split by markup (a text node of
+ * "<span>Internet monitoring:</span> <b>agreement review</b>"): only the longest word is asked for.
  */
-export function labelPrefilter(labels: Iterable<string>): (text: string) => boolean {
-  const needles = new Set<string>();
+export function labelPrefilter(labels: Iterable<string>, { part = false }: { part?: boolean } = {}): (text: string) => boolean {
+  // Each label's words, by its longest word.
+  const byLongest = new Map<string, string[][]>();
   for (const label of labels) {
-    const words = label.split(/[^a-z0-9]+/).filter((word) => word !== '' && word !== 'and');
+    const words = [...new Set(label.split(/[^a-z0-9]+/).filter((word) => word !== '' && word !== 'and'))];
     // A label without such a word ("?" alone) could hide in any text.
     if (words.length === 0) return () => true;
-    needles.add(words.reduce((longest, word) => (word.length > longest.length ? word : longest)));
+    const longest = words.reduce((found, word) => (word.length > found.length ? word : found));
+    const group = byLongest.get(longest);
+    if (group) group.push(words);
+    else byLongest.set(longest, [words]);
   }
-  if (needles.size === 0) return () => false;
-  const pattern = new RegExp([...needles].join('|'), 'i');
-  return (text) => pattern.test(text) || MAY_FOLD_INTO_WORD.test(text);
+  if (byLongest.size === 0) return () => false;
+  const pattern = new RegExp([...byLongest.keys()].join('|'), 'i');
+  if (part) return (text) => pattern.test(text) || MAY_FOLD_INTO_WORD.test(text);
+  const groups = [...byLongest];
+  return (text) => {
+    if (!pattern.test(text)) return MAY_FOLD_INTO_WORD.test(text);
+    if (MAY_FOLD_INTO_WORD.test(text)) return true;
+    // Plain ASCII and the characters let off, which lower-casing leaves as they are.
+    const lower = text.toLowerCase();
+    return groups.some(
+      ([longest, labelWords]) => lower.includes(longest) && labelWords.some((words) => words.every((word) => lower.includes(word))),
+    );
+  };
 }

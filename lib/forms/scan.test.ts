@@ -191,6 +191,7 @@ describe('question codes', () => {
 function shownTitlesByEveryText(doc: Document, titles: readonly string[]): Set<string> {
   const shown = new Set<string>();
   const mayHoldTitle = labelPrefilter(titles);
+  const mayHoldPart = labelPrefilter(titles, { part: true });
   const check = (raw: string) => {
     if (!mayHoldTitle(raw)) return;
     const text = normaliseLabel(raw);
@@ -201,7 +202,7 @@ function shownTitlesByEveryText(doc: Document, titles: readonly string[]): Set<s
   const walker = doc.createTreeWalker(body, 4);
   const seen = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!mayHoldTitle(node.nodeValue ?? '')) continue;
+    if (!mayHoldPart(node.nodeValue ?? '')) continue;
     let element = node.parentElement;
     for (let depth = 0; element && element !== body && depth < 3; depth++, element = element.parentElement) {
       if (seen.has(element)) break;

@@ -323,8 +323,11 @@ const NOT_SHOWN_TEXT = 'script, style, template, noscript, select, textarea, mon
  */
 export function shownTitles(doc: Document, titles: readonly string[]): Set<string> {
   const shown = new Set<string>();
-  // A cheap first look at each text: it can hold a title only if it holds the title's longest word.
+  // A cheap first look at each text: a whole run of text can hold a title only if it holds each
+  // of its words; a title may be split by markup, so a text node, or an element to look inside,
+  // only needs the title's longest word to be part of one.
   const mayHoldTitle = labelPrefilter(titles);
+  const mayHoldPart = labelPrefilter(titles, { part: true });
   const check = (raw: string) => {
     if (!mayHoldTitle(raw)) return;
     const text = normaliseLabel(raw);
@@ -335,7 +338,7 @@ export function shownTitles(doc: Document, titles: readonly string[]): Set<strin
   if (!body) return shown;
   const seen = new Set<Element>();
   const atText = (node: Node) => {
-    if (!mayHoldTitle(node.nodeValue ?? '')) return;
+    if (!mayHoldPart(node.nodeValue ?? '')) return;
     // The short run of text around it: its element, or (a title split by markup, as in
     // "Internet monitoring: <b>written agreement</b>") an element or two further out.
     let element = node.parentElement;
@@ -356,7 +359,7 @@ export function shownTitles(doc: Document, titles: readonly string[]): Set<strin
   let node: Node | null = body.firstChild;
   while (node) {
     if (node.nodeType === 3) atText(node);
-    else if (node.nodeType === 1 && node.firstChild && mayHoldTitle(node.textContent ?? '')) {
+    else if (node.nodeType === 1 && node.firstChild && mayHoldPart(node.textContent ?? '')) {
       node = node.firstChild;
       continue;
     }
