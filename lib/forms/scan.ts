@@ -74,13 +74,16 @@ const COMPATIBLE: Record<QuestionType, readonly CandidateKind[]> = {
 };
 
 const CODE_ATTRIBUTES = ['id', 'name', 'data-question-code', 'data-question', 'data-code', 'data-field', 'data-question-user-code'];
-const DATA_CODE = CODE_ATTRIBUTES.slice(2).map((attribute) => `[${attribute}]`).join(', ');
+/** The code attributes other than id and name, which few controls have. */
+const RARE_CODE = CODE_ATTRIBUTES.filter((attribute) => attribute !== 'id' && attribute !== 'name')
+  .map((attribute) => `[${attribute}]`)
+  .join(', ');
 
 /** Whether any of the control's codes passes `mayBeCode`: asks for the rarer attributes only when it has one. */
 function someCodeOf(control: Element, mayBeCode: (code: string) => boolean): boolean {
   const some = (value: string | null) => value !== null && value !== '' && mayBeCode(value.toLowerCase());
   if (some(control.getAttribute('id')) || some(control.getAttribute('name'))) return true;
-  return control.matches(DATA_CODE) && codesOf(control).some(mayBeCode);
+  return control.matches(RARE_CODE) && codesOf(control).some(mayBeCode);
 }
 
 function codesOf(...elements: Array<Element | null | undefined>): string[] {
