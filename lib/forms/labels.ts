@@ -104,7 +104,7 @@ export function ownLabelTexts(control: Element, filtered = false): string[] {
 }
 
 const GROUP = 'fieldset, [role=group], [role=radiogroup]';
-const IN_GROUP = ':is(fieldset, [role=group], [role=radiogroup]) *';
+const IN_GROUP = `:is(${GROUP}) *`;
 
 /**
  * The nearest fieldset or ARIA group around the element (not the element itself). Asked first
@@ -120,8 +120,7 @@ export function groupContainer(element: Element): Element | null {
  * `for`) or in the text just before it: a wrapping label, a group's legend, a `<dt>`, a table
  * cell, or ARIA attributes. See unlabelledControl.
  */
-const LABELLED_AROUND =
-  'label, dd, td, th, [aria-label], [aria-labelledby], :is(label, fieldset, [role=group], [role=radiogroup], dd, td, th) *';
+const LABELLED_AROUND = `label, dd, td, th, [aria-label], [aria-labelledby], :is(label, ${GROUP}, dd, td, th) *`;
 
 /**
  * Whether a standalone control surely has no label that could be one of the questions' (that
