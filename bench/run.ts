@@ -348,11 +348,29 @@ async function ownScriptShare(browser: Browser, url: string): Promise<{ opening:
   return { opening, typing };
 }
 
+interface PairOptions {
+  /** Type into both pages once opened (false: the openings alone). */
+  typing?: boolean;
+  /** Collect garbage in both pages before typing (see typeInTurns). */
+  collectFirst?: boolean;
+  /** The page each tab shows first, given the page to measure; only the opening after it is measured. */
+  shownBefore?: (address: string) => string;
+  /** Whether the guard shows its panel on the page (a page without one of the forms has none to wait for). */
+  panelShown?: boolean;
+}
+
 /**
- * Opening and typing on two pages, side by side, `runs` times: the first is measured as "with",
+ * Opening (and typing) on two pages, side by side, `runs` times: the first is measured as "with",
  * the second as "without" (for the calibration, both are without the guard).
  */
-async function measurePairs(browser: Browser, url: string, guarded: boolean, unguardedUrl: string, runs: number, collectFirst = true) {
+async function measurePairs(
+  browser: Browser,
+  url: string,
+  guarded: boolean,
+  unguardedUrl: string,
+  runs: number,
+  { typing = true, collectFirst = true, shownBefore, panelShown = true }: PairOptions = {},
+) {
   const withGuard: Runs = { opening: [], typing: [], latency: [] };
   const without: Runs = { opening: [], typing: [], latency: [] };
   for (let run = 0; run < runs; run++) {
@@ -363,36 +381,19 @@ async function measurePairs(browser: Browser, url: string, guarded: boolean, ung
     ];
     if (run % 2 === 1) order.reverse();
     const pages: Opened[] = [];
-    for (const [address, isGuarded, measured] of order) pages.push(await openPage(browser, address, isGuarded, measured));
-    await typeInTurns(pages, collectFirst);
+    for (const [address, isGuarded, measured] of order) {
+      pages.push(await openPage(browser, address, isGuarded && panelShown, measured, shownBefore?.(address)));
+    }
+    if (typing) await typeInTurns(pages, collectFirst);
     for (const opened of pages) await opened.page.close();
     await sleep(200);
   }
   return { withGuard, without };
 }
 
-/**
- * Openings alone (no typing), with the guard and without it, in turn. `shownBefore` gives the
- * page each tab shows first; `formShown` says whether the guard shows a panel on the page
- * measured (a page without one of the forms has none to wait for).
- */
-async function openings(browser: Browser, url: string, unguardedUrl: string, options: { shownBefore?: (address: string) => string; formShown: boolean }) {
-  const withGuard: Runs = { opening: [], typing: [], latency: [] };
-  const without: Runs = { opening: [], typing: [], latency: [] };
-  for (let run = 0; run < RUNS; run++) {
-    const order: Array<[string, boolean, Runs]> = [
-      [url, true, withGuard],
-      [unguardedUrl, false, without],
-    ];
-    if (run % 2 === 1) order.reverse();
-    for (const [address, guarded, measured] of order) {
-      const opened = await openPage(browser, address, guarded && options.formShown, measured, options.shownBefore?.(address));
-      await opened.page.close();
-    }
-  }
-  const { opening: withTimes } = withGuard;
-  const { opening: withoutTimes } = without;
-  return `${ratio(pairRatio(withTimes, withoutTimes))} (pairs ${spread(withTimes, withoutTimes)}; ${ms(median(withTimes))} with the guard, ${ms(median(withoutTimes))} without)`;
+/** Openings with the guard against without: the pairs' ratio, their spread and the medians. */
+function openingSummary({ withGuard, without }: { withGuard: Runs; without: Runs }): string {
+  return `${ratio(pairRatio(withGuard.opening, without.opening))} (pairs ${spread(withGuard.opening, without.opening)}; ${ms(median(withGuard.opening))} with the guard, ${ms(median(without.opening))} without)`;
 }
 
 // Each pair is taken back to back (in turn which first): the median of the pairs' ratios, so
@@ -421,16 +422,16 @@ async function pageCosts(browser: Browser, url: string, unguardedUrl: string, ca
   if (QUICK) return;
   // The same opening in a tab that has shown a short step with the form: the browser then holds
   // the guard's code compiled, which a new tab compiles on its first form (docs/performance.md).
-  const afterForm = await openings(browser, url, unguardedUrl, { shownBefore: (address) => address.replace('step-600', 'step-20'), formShown: true });
-  details.push(`Opening in a tab that has shown a short step with the form before (${RUNS} runs): ${afterForm}. The figure above is a new tab's.`);
+  const afterForm = await measurePairs(browser, url, true, unguardedUrl, RUNS, { typing: false, shownBefore: (address) => address.replace('step-600', 'step-20') });
+  details.push(`Opening in a tab that has shown a short step with the form before (${RUNS} runs): ${openingSummary(afterForm)}. The figure above is a new tab's.`);
   // Most of Mosaic's pages are not one of the forms: the guard only looks for a form's title there.
   const other = (address: string) => address.replace('step-600', 'other-600');
-  const noForm = await openings(browser, other(url), other(unguardedUrl), { formShown: false });
-  details.push(`Opening a page of 600 questions without one of the forms, in a new tab (${RUNS} runs): ${noForm}.`);
+  const noForm = await measurePairs(browser, other(url), true, other(unguardedUrl), RUNS, { typing: false, panelShown: false });
+  details.push(`Opening a page of 600 questions without one of the forms, in a new tab (${RUNS} runs): ${openingSummary(noForm)}.`);
   const share = await ownScriptShare(browser, url);
   const percent = ([own, busy]: [number, number]) => `${ms(own)} of ${ms(busy)} (${((100 * own) / busy).toFixed(1)}%)`;
   details.push(`The guard's own script time (CPU profile, one run, profiler overhead included): opening ${percent(share.opening)}; typing ${percent(share.typing)} of the page's busy time.`);
-  const fresh = await measurePairs(browser, url, true, unguardedUrl, FRESH_RUNS, false);
+  const fresh = await measurePairs(browser, url, true, unguardedUrl, FRESH_RUNS, { collectFirst: false });
   details.push(
     `Typing straight after opening, without a garbage collection first (${FRESH_RUNS} runs): ${ratio(pairRatio(fresh.withGuard.typing, fresh.without.typing))} (pairs ${spread(fresh.withGuard.typing, fresh.without.typing)}). The page with the guard goes longer before its first collection, and lays text out more slowly until then (see docs/performance.md).`,
   );
