@@ -5,7 +5,7 @@
  * save the same agreement at once; the extension is reloaded under an open form with its dialog up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { decodeSummary, listEntry } from '../../lib/tracker/summary';
 import type { StoredAgreement, StoredSummary } from '../../lib/tracker/db';
 import { extensionId, launchWithExtension } from '../support/browser';
@@ -113,6 +113,34 @@ async function stopServiceWorker(): Promise<boolean> {
     // Puppeteer may fail to detach from a worker it has just closed.
   }
   return true;
+}
+
+/**
+ * Runs a function in the background service worker, woken first by a message from an extension
+ * page, through a debugging session of its own. A worker that was stopped and started again keeps
+ * its target, but puppeteer's handle on it can be left without a context ("detached"), so each
+ * call attaches afresh and tries again until the worker answers.
+ */
+async function inWorker(extension: Page, run: () => void): Promise<void> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await extension.evaluate(() => (globalThis as unknown as ExtensionApi).chrome.runtime.sendMessage({ type: 'tracker-changed' })).catch(() => undefined);
+    for (const target of browser.targets().filter(isWorker).reverse()) {
+      let session: CDPSession | undefined;
+      try {
+        session = await target.createCDPSession();
+        const { exceptionDetails } = await session.send('Runtime.evaluate', { expression: `(${run.toString()})()` });
+        if (!exceptionDetails) return;
+        last = new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      } catch (error) {
+        last = error; // Stopped, or not yet attached: try the next, then wake it again.
+      } finally {
+        await session?.detach().catch(() => undefined);
+      }
+    }
+    await sleep(100);
+  }
+  throw new Error('The background service worker could not be reached in 30 tries.', { cause: last });
 }
 
 describe("never break Mosaic", () => {
@@ -332,9 +360,7 @@ describe('storage that fails', () => {
       expect(before.agreements).toHaveLength(1);
 
       // The disk is full: every IndexedDB write in the background fails as it would.
-      await tracker.evaluate(() => (globalThis as unknown as ExtensionApi).chrome.runtime.sendMessage({ type: 'tracker-changed' }));
-      const worker = await (await browser.waitForTarget(isWorker)).worker();
-      await worker!.evaluate(() => {
+      await inWorker(tracker, () => {
         const store = IDBObjectStore.prototype as unknown as Record<string, unknown>;
         const full = () => {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -348,7 +374,7 @@ describe('storage that fails', () => {
       await second.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking-outside]'), { timeout: 5000 });
       const note = await second.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-tracking-outside]')!.textContent ?? '');
       expect(note).toContain('Not tracked The review tracker could not be updated: the storage on this computer is full. Nothing already tracked has been lost.');
-      await worker!.evaluate(() => {
+      await inWorker(tracker, () => {
         const store = IDBObjectStore.prototype as unknown as Record<string, unknown>;
         [store.put, store.add] = (globalThis as unknown as { mgSaved: unknown[] }).mgSaved;
       });
@@ -381,16 +407,18 @@ describe('storage that fails', () => {
 
 describe('the extension updated or reloaded under an open form', () => {
   it('takes the guard and its dialog off the page, and lets Finish through', async ({ task }) => {
+    // An extension page to wake the worker with; it closes as the extension reloads.
+    const extension = await extensionPage();
     const page = await open(guarded, 'step-editor-window-agreement.html');
     try {
       await waitForGuard(page);
       await page.click('#btnFinish');
       expect(await page.evaluate(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('dialog'))).toBe(true);
-      const target = await browser.waitForTarget((candidate) => candidate.type() === 'service_worker' && candidate.url().endsWith('background.js'));
-      const worker = await target.worker();
-      // The worker goes as it reloads: its answer never comes.
-      void worker!.evaluate(() => (globalThis as unknown as ExtensionApi).chrome.runtime.reload()).catch(() => undefined);
-      await page.waitForFunction(() => document.querySelector('monitoring-guard') === null, { timeout: 6000 });
+      // Just after the worker has answered: as it reloads, its session goes.
+      await inWorker(extension, () => {
+        setTimeout(() => (globalThis as unknown as ExtensionApi).chrome.runtime.reload(), 0);
+      });
+      await page.waitForFunction(() => document.querySelector('monitoring-guard') === null, { timeout: 6000, polling: 50 });
       await page.click('#btnFinish');
       expect(await page.$eval('#msg', (element) => element.textContent ?? '')).toMatch(/^Step finished/);
       await page.click('#btnSave');
@@ -398,6 +426,7 @@ describe('the extension updated or reloaded under an open form', () => {
       recordReliability(task, { faults: { 'extension reloaded under an open form': 1 } });
     } finally {
       await page.close();
+      if (!extension.isClosed()) await extension.close().catch(() => undefined);
     }
   });
 });
