@@ -1,7 +1,8 @@
 /** The options page (jsdom, a fake of the storage and the browser's permissions): what it shows, checks and saves. */
 import axe from 'axe-core';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { settleAfterPaint } from '../../test/support/preact';
 import { App, type OptionsApi } from '../../entrypoints/options/App';
 import type { FormProfile } from '../../lib/forms/profile';
 import { agreementProfile } from '../../lib/forms/profiles';
@@ -87,6 +88,9 @@ afterEach(() => {
   render(null, container);
   container.remove();
 });
+
+// Let Preact's last effect timer fire while the window is still here.
+afterAll(settleAfterPaint);
 
 async function waitFor<T>(check: () => T | null | undefined | false, what = 'the page to show it', timeout = 3000): Promise<T> {
   const start = Date.now();

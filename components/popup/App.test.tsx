@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { settleAfterPaint } from '../../test/support/preact';
 import { App } from '../../entrypoints/popup/App';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { TrackerDatabase } from '../../lib/tracker/db';
@@ -45,6 +46,9 @@ afterEach(async () => {
   db.close();
   await Dexie.delete(name);
 });
+
+// Let Preact's last effect timer fire while the window is still here.
+afterAll(settleAfterPaint);
 
 async function waitFor<T>(check: () => T | null | undefined | false, what = 'the popup to show it', timeout = 3000): Promise<T> {
   const start = Date.now();

@@ -1,6 +1,7 @@
 /** The guard in one document (jsdom): mounted as contract.md says, following the page, holding back Finish. */
 import { JSDOM } from 'jsdom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { settleAfterPaint } from '../support/preact';
 import { Guard } from '../../entrypoints/content/guard';
 import { builtInProfiles } from '../../lib/forms/profiles';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
@@ -53,6 +54,9 @@ afterEach(() => {
   dom?.window.close();
   guard = dom = null;
 });
+
+// Let Preact's last effect timer fire while the window is still here.
+afterAll(settleAfterPaint);
 
 describe('the guard in a page', () => {
   it('adds one <monitoring-guard> with the form kind, person ID and each gap with its rule', () => {
