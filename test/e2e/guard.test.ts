@@ -70,7 +70,12 @@ describe('live updates', () => {
       expect([reading.errors, reading.warnings, reading.state]).toEqual([0, 1, 'gaps']);
       // Typing a date too late for the first review brings the gap back, with the date it must meet.
       await typeOver(page, '#ma_first_review', '16/07/2026');
-      await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-rule="first-review-due"]'), { timeout: 1000 });
+      // Wait for the whole date's message: on a loaded machine the guard can check between
+      // keystrokes and show the part-typed "16/07/202" as not a real date first.
+      await page.waitForFunction(
+        () => /no later than/.test(document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-rule="first-review-due"]')?.textContent ?? ''),
+        { timeout: 1000 },
+      );
       const gap = (await readGuard(page)).gaps.find((candidate) => candidate.rule === 'first-review-due')!;
       expect(gap.text).toContain('Date of first review must be no later than 15 July 2026');
     } finally {
