@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { decodeSummary, listEntry } from '../../lib/tracker/summary';
 import type { StoredAgreement, StoredSummary } from '../../lib/tracker/db';
+import { TRACKER_CHANGED } from '../../lib/tracker/notify';
 import { extensionId, launchWithExtension } from '../support/browser';
 import { FIXTURES_DIR } from '../support/fixtures';
 import { readGuard, waitForGuard } from '../support/guard-probe';
@@ -124,7 +125,7 @@ async function stopServiceWorker(): Promise<boolean> {
 async function inWorker(extension: Page, run: () => void): Promise<void> {
   let last: unknown;
   for (let attempt = 0; attempt < 30; attempt++) {
-    await extension.evaluate(() => (globalThis as unknown as ExtensionApi).chrome.runtime.sendMessage({ type: 'tracker-changed' })).catch(() => undefined);
+    await extension.evaluate((type) => (globalThis as unknown as ExtensionApi).chrome.runtime.sendMessage({ type }), TRACKER_CHANGED).catch(() => undefined);
     for (const target of browser.targets().filter(isWorker).reverse()) {
       let session: CDPSession | undefined;
       try {
