@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, formatDate, isLeapYear, parseDate, parseDateParts } from './dates';
+import { daysInMonth, formatDate, invalidDateReason, isLeapYear, parseDate, parseDateParts } from './dates';
 
 describe('parseDate', () => {
   it.each([
@@ -19,6 +19,14 @@ describe('parseDate', () => {
     ['29/02/2000', '2000-02-29'],
     ['31/12/2026', '2026-12-31'],
     ['30-Sept-2026', '2026-09-30'],
+    // As a View may show them: a time after the date, other dashes.
+    ['04-Jun-2026 00:00', '2026-06-04'],
+    ['4 June 2026 at 10:30', '2026-06-04'],
+    ['04/06/2026 10:30:00', '2026-06-04'],
+    ['04/06/2026, 2.15pm', '2026-06-04'],
+    ['04\u201306\u20132026', '2026-06-04'],
+    ['04 \u2014 06 \u2014 2026', '2026-06-04'],
+    ['04\u2013Jun\u20132026 00:00', '2026-06-04'],
   ])('reads %j as %s', (text, iso) => {
     expect(parseDate(text)).toEqual({ state: 'valid', iso, text: text.trim() });
   });
@@ -35,7 +43,10 @@ describe('parseDate', () => {
     'tomorrow',
     '2026-02-30',
     '4 Juneteenth 2026',
-    '06/04/2026 10:00',
+    '10:00',
+    '04/06/26 10:00',
+    '04\u201306\u201326',
+    '2026 10:30',
   ])('keeps %j as an invalid date, never guessed', (text) => {
     expect(parseDate(text)).toEqual({ state: 'invalid', text });
   });
@@ -43,6 +54,15 @@ describe('parseDate', () => {
   it('reads an empty box as no answer', () => {
     expect(parseDate('')).toEqual({ state: 'empty' });
     expect(parseDate('   ')).toEqual({ state: 'empty' });
+  });
+});
+
+describe('invalidDateReason', () => {
+  it.each(['4/6/26', '04-06-26', '04\u201306\u201326', '4 June 26', '04-Jun-26 00:00', '04.06.26'])('says %j needs a 4-number year', (text) => {
+    expect(invalidDateReason(text)).toBe('year-digits');
+  });
+  it.each(['31/02/2026', 'tomorrow', '4 Juneteenth 2026', '13/13/2026'])('has no more exact reason for %j', (text) => {
+    expect(invalidDateReason(text)).toBeNull();
   });
 });
 

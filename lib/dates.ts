@@ -41,6 +41,10 @@ export function isoFromParts(year: number, month: number, day: number): IsoDate 
 
 const NUMERIC = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** Hyphens, en and em dashes, the minus sign: all read as "-". */
+const DASHES = /[\u2010-\u2015\u2212]/g;
+/** A time of day after a date: "00:00", "10:30:00", "at 10:30", "10.30am", "14:05 BST". */
+const TIME_AFTER = /(?:,?\s+(?:at\s+)?)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC))?$/i;
 const WITH_MONTH_NAME = /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9}\.?),?[\s-]+(\d{4})$/i;
 
 /**
@@ -51,17 +55,34 @@ const WITH_MONTH_NAME = /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{
 export function parseDate(input: string): DateAnswer {
   const text = input.replace(/[\s\u00a0]+/g, ' ').trim();
   if (text === '') return { state: 'empty' };
+  // A View may show a time after the date ("04-Jun-2026 00:00", "4 June 2026 at 10:30") and
+  // other dashes ("04–06–2026"): the date is the answer.
+  const date = text.replace(DASHES, '-').replace(TIME_AFTER, '');
   let iso: IsoDate | null = null;
   let match: RegExpMatchArray | null;
-  if ((match = text.match(NUMERIC))) {
+  if ((match = date.match(NUMERIC))) {
     iso = isoFromParts(Number(match[3]), Number(match[2]), Number(match[1]));
-  } else if ((match = text.match(ISO))) {
+  } else if ((match = date.match(ISO))) {
     iso = isoFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
-  } else if ((match = text.match(WITH_MONTH_NAME))) {
+  } else if ((match = date.match(WITH_MONTH_NAME))) {
     const month = monthFromName(match[2]!);
     iso = month === null ? null : isoFromParts(Number(match[3]), month, Number(match[1]));
   }
   return iso === null ? { state: 'invalid', text } : { state: 'valid', iso, text };
+}
+
+const TWO_DIGIT_YEAR = /^(?:[a-z]+,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*[/.\s-]\s*(?:\d{1,2}|[a-z]{3,9}\.?)\s*[/.\s-]\s*\d{2}$/i;
+
+/**
+ * Why a date that is not a real date was refused, where it can be said more exactly than "not a
+ * real date": a year of two numbers ("1/6/26") is never guessed at.
+ */
+export function invalidDateReason(text: string): 'year-digits' | null {
+  const date = text.replace(/[\s\u00a0]+/g, ' ').trim().replace(DASHES, '-').replace(TIME_AFTER, '');
+  if (TWO_DIGIT_YEAR.test(date)) return 'year-digits';
+  const parts = date.split('/');
+  if (parts.length === 3 && /^\d{1,2}$/.test(parts[2]!.trim())) return 'year-digits';
+  return null;
 }
 
 /**

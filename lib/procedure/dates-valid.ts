@@ -1,5 +1,6 @@
 /** `dates-valid`, on every form: every date given is a real date, and dates of past events are not in the future. */
 import type { FormKind } from '../forms/profile';
+import { invalidDateReason } from '../dates';
 import { finding, show } from './checks';
 import type { Rule } from './types';
 
@@ -18,7 +19,14 @@ export function datesValidRule(form: FormKind, pastEvents: readonly string[]): R
         const { value } = field;
         if (value.type === 'date') {
           if (value.date.state === 'invalid') {
-            findings.push(finding(`${field.label} must be a real date, like ${show(today)}`, field.name));
+            findings.push(
+              finding(
+                invalidDateReason(value.date.text) === 'year-digits'
+                  ? `${field.label}: year must include 4 numbers`
+                  : `${field.label} must be a real date, like ${show(today)}`,
+                field.name,
+              ),
+            );
           } else if (value.date.state === 'valid' && pastEvents.includes(field.name) && value.date.iso > today) {
             findings.push(finding(`${field.label} must be today or in the past`, field.name));
           }
@@ -26,7 +34,8 @@ export function datesValidRule(form: FormKind, pastEvents: readonly string[]): R
           value.rows.forEach((row, index) => {
             for (const cell of Object.values(row)) {
               if (cell.type === 'date' && cell.date.state === 'invalid') {
-                findings.push(finding(`${field.label}, row ${index + 1}: "${cell.date.text}" must be a real date`, field.name));
+                const reason = invalidDateReason(cell.date.text) === 'year-digits' ? 'year must include 4 numbers' : 'must be a real date';
+                findings.push(finding(`${field.label}, row ${index + 1}: "${cell.date.text}" ${reason}`, field.name));
               }
             }
           });
