@@ -22,7 +22,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { Answers } from '../../lib/procedure/answers';
 import { trackingMessage, type TrackingSource } from '../../lib/tracker/from-snapshot';
 import { PERSON_ID } from '../../lib/tracker/model';
-import type { ReviewDueMessage, TrackAgreementMessage, TrackerReply, TrackReviewMessage } from '../../lib/tracker/messages';
+import type { TrackerLink } from '../../lib/tracker/client';
 
 export const GUARD_TAG = 'monitoring-guard';
 
@@ -44,12 +44,6 @@ export function pageAction(target: EventTarget | null): { control: HTMLElement; 
   if (FINISH_WORDS.has(text)) return { control, action: 'finish' };
   if (SAVE_WORDS.has(text)) return { control, action: 'save' };
   return null;
-}
-
-/** The review tracker, in the extension's own origin (the background), reached by messages. */
-export interface TrackerLink {
-  track(message: TrackAgreementMessage | TrackReviewMessage): Promise<TrackerReply>;
-  reviewDue(message: ReviewDueMessage): Promise<TrackerReply>;
 }
 
 const STATUS_WORDS: Record<string, string> = { overdue: 'overdue', 'due-soon': 'due soon', upcoming: 'upcoming', ended: 'ended' };

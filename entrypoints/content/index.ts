@@ -3,8 +3,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { builtInProfiles } from '../../lib/forms/profiles';
 import { usableProfiles } from '../../lib/platform/usable-profiles';
 import { ACTIVE_PROFILES_KEY, loadEffectiveSettings, onSettingsChanged } from '../../lib/platform/settings-store';
-import type { TrackerReply } from '../../lib/tracker/messages';
-import { Guard, type TrackerLink } from './guard';
+import { trackerClient } from '../../lib/tracker/client';
+import { Guard } from './guard';
 
 /**
  * Runs in every frame of a Mosaic page (and the step editor's own window). A plain build
@@ -19,12 +19,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     // The tracker lives in the extension's origin (the background): only messages cross.
-    const send = async (message: unknown): Promise<TrackerReply> => {
-      if (!ctx.isValid) return { ok: false, error: 'The extension was updated or reloaded: reload the page to track this form' };
-      const reply = (await browser.runtime.sendMessage(message)) as TrackerReply | undefined;
-      return reply ?? { ok: false, error: 'The review tracker did not answer' };
-    };
-    const tracker: TrackerLink = { track: send, reviewDue: send };
+    const tracker = trackerClient(() => ctx.isValid);
     const guard = new Guard(document, { profiles: builtInProfiles, tracker, isValid: () => ctx.isValid });
     // The settings the rules need and the user's role (under the organisation's policy), and the
     // council's form profiles as the background checked them; read before the first scan, so that
