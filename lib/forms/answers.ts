@@ -2,7 +2,7 @@
 import { parseDate, parseDateParts } from '../dates';
 import { collapseWhiteSpace, normaliseAnswer } from './normalise';
 import type { AnswerOption, Question, TableColumn } from './profile';
-import type { ChoiceValue, DateValue, FieldValue, MultiValue, TableCell, TableValue, YesNoValue } from './snapshot';
+import type { ChoiceValue, DateValue, MultiValue, TableCell, TableValue, YesNoValue } from './snapshot';
 import { labelElementTexts, ariaTexts, CONTROL_SELECTOR } from './labels';
 import { readableText } from './text';
 
@@ -183,21 +183,4 @@ export function tableValue(table: HTMLTableElement, columns: readonly TableColum
     if (filled) rows.push(entry);
   }
   return { type: 'table', rows };
-}
-
-export function emptyValue(question: Question): FieldValue {
-  switch (question.type) {
-    case 'text':
-      return { type: 'text', text: '' };
-    case 'date':
-      return { type: 'date', date: { state: 'empty' } };
-    case 'yesno':
-      return { type: 'yesno', answer: null, text: null };
-    case 'choice':
-      return { type: 'choice', answer: null, text: null };
-    case 'multi':
-      return { type: 'multi', answers: [], unrecognised: [] };
-    case 'table':
-      return { type: 'table', rows: [] };
-  }
 }

@@ -2,11 +2,17 @@
  * Where a question's label can be, tried in order (after Bitwarden's autofill and Firefox's
  * LabelUtils): the control's own `<label>` (`label[for]` or a wrapping label), `aria-labelledby`,
  * `aria-label`, the legend of its fieldset (groups), the `<dt>` before its `<dd>`, the table
- * cell beside it or above it, and the text just before it, up to the previous control.
+ * cell beside it or above it (or a header cell spanning down to its row), the text just before
+ * it, up to the previous control, and last its `title`.
+ *
+ * A label's text is what a screen reader announces (text.ts nameText): hidden text and buttons
+ * inside it are no part of it, and a hint after the question's words in an element of its own is
+ * tolerated (the text up to that element is a label too). A heading is never a label.
  *
  * Each function returns label texts as shown (not normalised), nearest first.
  */
-import { readableText, textOfIdRefs } from './text';
+import type { LabelIndex } from './scan/label-index';
+import { nameText, namePrefixes, readableText, textOfIdRefs } from './text';
 
 const CONTROL_SELECTOR =
   'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]):not([type=file]), select, textarea, [contenteditable]:not([contenteditable=false])';
@@ -19,37 +25,8 @@ export function isControl(node: Node): node is Element {
   return node.nodeType === 1 && (node as Element).matches(CONTROL_SELECTOR);
 }
 
-/**
- * The page's `label[for]` elements by the id they name, gathered once for a whole scan: asking
- * each control for its `.labels` makes the browser search the document each time, which on a
- * long form costs more than everything else the scan does.
- */
-let labelIndex: { doc: Document; byFor: Map<string, Element[]>; mayBeLabel?: (text: string) => boolean } | null = null;
-
-/**
- * Runs a scan's work with the page's `label[for]` index, and with an optional quick test
- * (`mayBeLabel`, see labelPrefilter) that lets the label finders skip reading an element's text
- * when it cannot be any question's label: they return NOT_A_LABEL in its place instead.
- */
-export function withLabelIndex<T>(doc: Document, work: () => T, mayBeLabel?: (text: string) => boolean): T {
-  const byFor = new Map<string, Element[]>();
-  for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
-    const id = label.getAttribute('for')!;
-    const list = byFor.get(id);
-    if (list) list.push(label);
-    else byFor.set(id, [label]);
-  }
-  const previous = labelIndex;
-  labelIndex = { doc, byFor, mayBeLabel };
-  try {
-    return work();
-  } finally {
-    labelIndex = previous;
-  }
-}
-
-function labelsOf(control: Element): Element[] {
-  if (!labelIndex || labelIndex.doc !== control.ownerDocument) {
+function labelsOf(control: Element, index: LabelIndex | null): Element[] {
+  if (!index || index.doc !== control.ownerDocument) {
     const labels = (control as HTMLInputElement).labels;
     return labels ? Array.from(labels) : [];
   }
@@ -57,7 +34,7 @@ function labelsOf(control: Element): Element[] {
   const wrapping = control.closest('label');
   if (wrapping && (!wrapping.hasAttribute('for') || wrapping.getAttribute('for') === control.id)) labels.push(wrapping);
   if (control.id) {
-    for (const label of labelIndex.byFor.get(control.id) ?? []) {
+    for (const label of index.byFor.get(control.id) ?? []) {
       // A label[for] labels the first element with that id only.
       if (label !== wrapping && control.ownerDocument.getElementById(control.id) === control) labels.push(label);
     }
@@ -68,21 +45,34 @@ function labelsOf(control: Element): Element[] {
 /** Stands for a text the scan's quick test ruled out as a label: it matches no question. */
 export const NOT_A_LABEL = '\u0000';
 
-/** The element's text as a label would read, or NOT_A_LABEL when it cannot be one of the questions'. */
-function labelTextOf(element: Element, filtered = true): string {
-  const mayBeLabel = filtered ? labelIndex?.mayBeLabel : undefined;
+/** A section heading: never a question's label (forms.md). */
+export const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading]';
+
+/**
+ * The element's text as a label reads (its accessible name), then the same text cut before each
+ * element inside it where more text begins (a hint after the question's words), longest first;
+ * or NOT_A_LABEL when the scan's quick test rules it out.
+ */
+function labelTextsOf(element: Element, index: LabelIndex | null, filtered = true): string[] {
+  const mayBeLabel = filtered ? index?.mayBeLabel : undefined;
   if (mayBeLabel) {
     const raw = element.textContent ?? '';
-    if (!mayBeLabel(raw)) return /\S/.test(raw) ? NOT_A_LABEL : '';
+    if (!mayBeLabel(raw)) return /\S/.test(raw) ? [NOT_A_LABEL] : [];
   }
-  return readableText(element, MAX_LABEL);
+  const name = nameText(element, MAX_LABEL);
+  if (!name) return [];
+  if (element.childElementCount === 0) return [name];
+  return [name, ...namePrefixes(element, MAX_LABEL).filter((prefix) => prefix !== name)];
 }
 
-/** `label[for]` and wrapping labels, without the text of the controls inside them. */
-export function labelElementTexts(control: Element, filtered = false): string[] {
-  return labelsOf(control)
-    .map((label) => labelTextOf(label, filtered))
-    .filter(Boolean);
+/** The element's accessible-name text alone (no shorter forms). */
+function labelTextOf(element: Element, index: LabelIndex | null, filtered = true): string {
+  return labelTextsOf(element, index, filtered)[0] ?? '';
+}
+
+/** `label[for]` and wrapping labels, without the text of the controls or buttons inside them. */
+export function labelElementTexts(control: Element, index: LabelIndex | null = null, filtered = false): string[] {
+  return labelsOf(control, index).flatMap((label) => labelTextsOf(label, index, filtered));
 }
 
 /** aria-labelledby, then aria-label. */
@@ -97,10 +87,10 @@ export function ariaTexts(element: Element): string[] {
 
 /**
  * The control's own labels: `<label>`, aria-labelledby, aria-label. `filtered` lets the scan's
- * quick test stand NOT_A_LABEL in for a label that is no question's (see withLabelIndex).
+ * quick test stand NOT_A_LABEL in for a label that is no question's (see LabelIndex).
  */
-export function ownLabelTexts(control: Element, filtered = false): string[] {
-  return [...labelElementTexts(control, filtered), ...ariaTexts(control)];
+export function ownLabelTexts(control: Element, index: LabelIndex | null = null, filtered = false): string[] {
+  return [...labelElementTexts(control, index, filtered), ...ariaTexts(control)];
 }
 
 const GROUP = 'fieldset, [role=group], [role=radiogroup]';
@@ -118,9 +108,9 @@ export function groupContainer(element: Element): Element | null {
 /**
  * Whether a label may be found around the control elsewhere than in its own `<label>` (by
  * `for`) or in the text just before it: a wrapping label, a group's legend, a `<dt>`, a table
- * cell, or ARIA attributes. See unlabelledControl.
+ * cell, ARIA attributes or a title. See unlabelledControl.
  */
-const LABELLED_AROUND = `label, dd, td, th, [aria-label], [aria-labelledby], :is(label, ${GROUP}, dd, td, th) *`;
+const LABELLED_AROUND = `label, dd, td, th, [aria-label], [aria-labelledby], [title], :is(label, ${GROUP}, dd, td, th) *`;
 
 /**
  * Whether a standalone control surely has no label that could be one of the questions' (that
@@ -129,10 +119,10 @@ const LABELLED_AROUND = `label, dd, td, th, [aria-label], [aria-labelledby], :is
  * LABELLED_AROUND); otherwise its labels are only its `label[for]` elements or, without one, the
  * text before it, and those are what is tested here, as controlLabelTexts would read them.
  */
-export function unlabelledControl(control: Element, mayBeLabel: (text: string) => boolean): boolean {
+export function unlabelledControl(control: Element, mayBeLabel: (text: string) => boolean, index: LabelIndex | null): boolean {
   if (control.matches(LABELLED_AROUND)) return false;
   let labelled = false;
-  for (const label of labelsOf(control)) {
+  for (const label of labelsOf(control, index)) {
     const raw = label.textContent ?? '';
     if (mayBeLabel(raw)) return false;
     if (/\S/.test(raw)) labelled = true;
@@ -142,22 +132,22 @@ export function unlabelledControl(control: Element, mayBeLabel: (text: string) =
   return !before || !mayBeLabel(before);
 }
 
-export function containerLabelTexts(container: Element): string[] {
+export function containerLabelTexts(container: Element, index: LabelIndex | null = null): string[] {
   const texts: string[] = [];
   if (container.tagName === 'FIELDSET') {
     const legend = Array.from(container.children).find((child) => child.tagName === 'LEGEND');
-    if (legend) texts.push(labelTextOf(legend));
+    if (legend) texts.push(...labelTextsOf(legend, index));
   }
   texts.push(...ariaTexts(container));
   return texts.filter(Boolean);
 }
 
 /** The `<dt>` of the `<dd>` the element sits in. */
-export function definitionTermText(element: Element): string | null {
+export function definitionTermText(element: Element, index: LabelIndex | null = null): string | null {
   const dd = element.closest('dd');
   if (!dd) return null;
   for (let sibling = dd.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-    if (sibling.tagName === 'DT') return labelTextOf(sibling);
+    if (sibling.tagName === 'DT') return labelTextOf(sibling, index);
   }
   return null;
 }
@@ -185,20 +175,41 @@ function cellAtColumn(row: Element, column: number): Element | null {
   return null;
 }
 
-/** The cell to the left of the element's cell, then the cell above it. */
-export function tableCellTexts(element: Element): string[] {
+/**
+ * The header cell that spans down into this row from a row above (`<th rowspan>`) at the row's
+ * start: the question of a set of checkboxes laid out over several rows.
+ */
+function spanningHeader(row: Element): Element | null {
+  let above = row.previousElementSibling;
+  for (let distance = 1; above && distance < 20; distance++, above = above.previousElementSibling) {
+    const first = above.firstElementChild;
+    if (first && (first.tagName === 'TH' || first.tagName === 'TD') && ((first as HTMLTableCellElement).rowSpan || 1) > distance) {
+      return cellHasControl(first) ? null : first;
+    }
+  }
+  return null;
+}
+
+/** The cell to the left of the element's cell (or a header spanning down to its row), then the cell above it. */
+export function tableCellTexts(element: Element, index: LabelIndex | null = null): string[] {
   const cell = element.closest('td, th');
   if (!cell || !cell.parentElement) return [];
   const texts: string[] = [];
+  let left: string | null = null;
   for (let sibling = cell.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
     if (cellHasControl(sibling)) break;
-    const text = labelTextOf(sibling);
+    const text = labelTextOf(sibling, index);
     if (text) {
-      texts.push(text);
+      left = text;
       break;
     }
   }
   const row = cell.parentElement;
+  if (left === null && !cell.previousElementSibling) {
+    const header = spanningHeader(row);
+    if (header) left = labelTextOf(header, index) || null;
+  }
+  if (left !== null) texts.push(left);
   let previousRow = row.previousElementSibling;
   if (!previousRow && row.parentElement && row.parentElement.tagName !== 'TABLE') {
     // First row of a tbody: the row above is the last row of the section before (a thead).
@@ -208,7 +219,7 @@ export function tableCellTexts(element: Element): string[] {
   if (previousRow) {
     const above = cellAtColumn(previousRow, columnIndex(cell));
     if (above && !cellHasControl(above)) {
-      const text = labelTextOf(above);
+      const text = labelTextOf(above, index);
       if (text) texts.push(text);
     }
   }
@@ -234,9 +245,10 @@ function previousInDocument(node: Node, boundary: Node): { node: Node; ancestor:
 /**
  * The text just before the element, up to the previous control: the nearest text, widened to
  * the largest element around it that holds no control and stays short (so that "3.2", the words
- * and a "*" in three spans read as one label).
+ * and a "*" in three spans read as one label). A heading's text is a section's name, not a
+ * control's label: none, unless `headings` (a repeating section's question may be one).
  */
-export function textBefore(element: Element, maxSteps = 60): string | null {
+export function textBefore(element: Element, maxSteps = 60, { headings = false }: { headings?: boolean } = {}): string | null {
   const body = element.ownerDocument.body ?? element.ownerDocument.documentElement;
   let step = previousInDocument(element, body);
   for (let count = 0; step && count < maxSteps; count++) {
@@ -247,11 +259,14 @@ export function textBefore(element: Element, maxSteps = 60): string | null {
       } else if (node.nodeType === 3 && node.nodeValue && node.nodeValue.trim() !== '') {
         let block: Element | null = node.parentElement;
         if (!block) return null;
+        // A heading names a section, never the control after it (forms.md).
+        if (!headings && block.closest(HEADING)) return null;
         while (
           block.parentElement &&
           block.parentElement !== body &&
           !block.parentElement.contains(element) &&
           !block.parentElement.querySelector(CONTROL_SELECTOR) &&
+          (headings || !block.parentElement.querySelector(HEADING)) &&
           (block.parentElement.textContent ?? '').length <= MAX_LABEL
         ) {
           block = block.parentElement;
@@ -273,32 +288,35 @@ export function textBefore(element: Element, maxSteps = 60): string | null {
 /**
  * Every place a standalone control's label may be, nearest first. The text just before a control
  * is looked for only when it has no label of its own: it is the costliest to find, and a control
- * the page labels is not labelled by loose text as well.
+ * the page labels is not labelled by loose text as well. A `title` is the last resort, as in the
+ * accessible-name rules.
  */
-export function controlLabelTexts(control: Element): string[] {
-  const texts = ownLabelTexts(control, true);
+export function controlLabelTexts(control: Element, index: LabelIndex | null = null): string[] {
+  const texts = ownLabelTexts(control, index, true);
   const labelled = texts.length > 0;
   const container = groupContainer(control);
-  if (container) texts.push(...containerLabelTexts(container));
-  const term = definitionTermText(control);
+  if (container) texts.push(...containerLabelTexts(container, index));
+  const term = definitionTermText(control, index);
   if (term) texts.push(term);
-  texts.push(...tableCellTexts(control));
+  texts.push(...tableCellTexts(control, index));
   if (!labelled) {
     const before = textBefore(control);
     if (before) texts.push(before);
   }
+  const title = control.getAttribute('title')?.trim();
+  if (title && !labelled) texts.push(title);
   return texts;
 }
 
 /** Where a group's label may be (radios, checkboxes, day-month-year boxes), nearest first. */
-export function groupLabelTexts(container: Element | null, firstMember: Element): string[] {
+export function groupLabelTexts(container: Element | null, firstMember: Element, index: LabelIndex | null = null): string[] {
   const texts: string[] = [];
-  if (container) texts.push(...containerLabelTexts(container));
+  if (container) texts.push(...containerLabelTexts(container, index));
   // Without a container, look before the first member's own label ("<label>Yes <input></label>").
   const anchor = container ?? firstMember.closest('label') ?? firstMember;
-  const term = definitionTermText(anchor);
+  const term = definitionTermText(anchor, index);
   if (term) texts.push(term);
-  texts.push(...tableCellTexts(anchor));
+  texts.push(...tableCellTexts(anchor, index));
   const before = textBefore(anchor);
   if (before) texts.push(before);
   return texts;

@@ -42,6 +42,19 @@ describe('recognising a form', () => {
     expect(scanDocument(doc, builtInProfiles)).toBeNull();
   });
 
+  it('recognises a form shown one section at a time from its title and one question only it has', () => {
+    const placement = `<h1>Internet monitoring: decision record - Sam Taylor (1234567)</h1><h2>Placement</h2>
+      <label for="p">Placement type</label><select id="p"><option></option><option selected>Foster care</option></select>`;
+    const result = scanDocument(page(placement), builtInProfiles)!;
+    expect(result.snapshot.kind).toBe('decision');
+    expect(result.snapshot.missing).toHaveLength(builtInProfiles.find((profile) => profile.kind === 'decision')!.questions.length - 1);
+    expect(Object.keys(result.snapshot.fields)).toEqual(['placementType']);
+    expect(result.snapshot.sections?.placementType).toBe('Placement');
+    // The same page with only a question two forms share is not that form.
+    const shared = `${reviewTitle}<label for="a">Agreement start date</label><input id="a">`;
+    expect(scanDocument(page(shared), builtInProfiles)).toBeNull();
+  });
+
   it('recognises an older title', () => {
     const doc = page(`<h1>Monitoring agreement</h1>
       <label for="a">Monitoring measures agreed</label><textarea id="a">Filter</textarea>
@@ -127,8 +140,11 @@ describe('reading answers', () => {
     const doc = page(`${reviewTitle}
       <label for="a">Date of review</label><input id="a">
       <label for="b">Outcome</label><select id="b"><option>Continue</option></select>
-      <label for="c">Something else</label><input id="c" name="MR_DATE_OF_BIRTH">`);
-    expect(scanDocument(doc, builtInProfiles)).toBeNull();
+      <label for="c">Something else</label><input id="c" name="MR_DATE_OF_BIRTH">
+      <label for="d">Young person's views</label><input id="d">`);
+    const result = scanDocument(doc, builtInProfiles)!;
+    expect([...result.elements.values()]).not.toContain(doc.getElementById('c'));
+    expect(result.snapshot.missing).toContain('agreementStartDate');
   });
 
   it('gives every field a locator that finds its control again', () => {

@@ -51,4 +51,6 @@ export interface FormSnapshot {
   unreadable?: Record<string, string>;
   /** The profile's label of every question, by field name (for messages about missing ones too). */
   labels: Record<string, string>;
+  /** The form section each question belongs to, by field name, where the profile names one. */
+  sections?: Record<string, string>;
 }

@@ -9,20 +9,16 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { withLabelIndex } from '../../lib/forms/labels';
 import { FORM_KINDS } from '../../lib/forms/profile';
 import { builtInProfiles } from '../../lib/forms/profiles';
-import { collectPage, profileFilters, type PageCollection } from '../../lib/forms/scan';
+import { buildLabelIndex, collectPage, profileFilters, type PageCollection } from '../../lib/forms/scan';
 import { pageArbitrary, renderPage } from '../support/page-generator';
 
 const { mayBeLabel, mayBeCode } = profileFilters(builtInProfiles);
 
 function collections(doc: Document): { full: PageCollection; quick: PageCollection } {
-  return withLabelIndex(
-    doc,
-    () => ({ full: collectPage(doc, mayBeLabel), quick: collectPage(doc, mayBeLabel, mayBeCode) }),
-    mayBeLabel,
-  );
+  const index = buildLabelIndex(doc, mayBeLabel);
+  return { full: collectPage(doc, index, mayBeLabel), quick: collectPage(doc, index, mayBeLabel, mayBeCode) };
 }
 
 /** Holds the quick collection to the full one; returns how many candidates it left out. */

@@ -1,0 +1,206 @@
+/**
+ * Stage 4 of a scan: which of the page's candidates answers which of a profile's questions: by
+ * label, then by question code; and, in the read-only view (View), which text on the page is a
+ * question's label and which its answer.
+ */
+import { normaliseLabel } from '../normalise';
+import type { Question, QuestionType } from '../profile';
+import { tableColumnMatches } from '../answers';
+import { repeatColumnMatches } from './read';
+import { HEADING } from '../labels';
+import { nameText, namePrefixes } from '../text';
+import type { Candidate, CandidateKind, PageCollection } from './collect';
+import { codeMatches, type PreparedProfile } from './prepare';
+
+const COMPATIBLE: Record<QuestionType, readonly CandidateKind[]> = {
+  text: ['box'],
+  date: ['date', 'box', 'dateParts'],
+  yesno: ['checkbox', 'radios', 'select'],
+  choice: ['select', 'radios', 'box'],
+  multi: ['checkboxes', 'multiSelect'],
+  table: ['table', 'repeat'],
+};
+
+export interface Match {
+  question: Question;
+  candidate: Candidate;
+  foundBy: 'label' | 'code' | 'view';
+  /** Which of the candidate's labels matched: nearer is better. */
+  rank: number;
+  hidden: boolean;
+  /** For read-only answers: the element holding the answer, or null when the question shows none. */
+  answer?: Element | null;
+}
+
+/** Shown to the worker: not hidden by the page (display: none, the hidden attribute, a closed details). */
+export function isShown(element: Element): boolean {
+  const checkVisibility = (element as HTMLElement).checkVisibility;
+  if (typeof checkVisibility === 'function') return checkVisibility.call(element);
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    if (current.hasAttribute('hidden')) return false;
+    const style = (current as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+/** The element the worker sees for a candidate: a rich-text editor rather than its hidden text area. */
+function shownElement(candidate: Candidate): Element {
+  return candidate.editor ?? candidate.element;
+}
+
+/** Whether the candidate's structure can hold the question's answer (a table's or section's columns). */
+function holdsColumns(question: Question, candidate: Candidate): boolean {
+  if (question.type !== 'table') return true;
+  const columns = question.columns ?? [];
+  if (candidate.kind === 'table') return tableColumnMatches(candidate.element as HTMLTableElement, columns) > 0;
+  return repeatColumnMatches(candidate.entries?.[0] ?? null, columns) >= Math.min(2, columns.length);
+}
+
+export function matchCandidates(page: PageCollection, prepared: PreparedProfile): Map<string, Match> {
+  const best = new Map<string, Match>();
+  const consider = (match: Match) => {
+    const current = best.get(match.question.name);
+    const better =
+      !current ||
+      (current.hidden && !match.hidden) ||
+      (current.hidden === match.hidden &&
+        (match.rank < current.rank || (match.rank === current.rank && match.candidate.order < current.candidate.order)));
+    if (better) best.set(match.question.name, match);
+  };
+  for (const candidate of page.candidates) {
+    let matched = false;
+    for (let rank = 0; rank < candidate.labels.length && !matched; rank++) {
+      const question = prepared.byLabel.get(candidate.labels[rank]!);
+      if (!question || !COMPATIBLE[question.type].includes(candidate.kind)) continue;
+      if (!holdsColumns(question, candidate)) continue;
+      matched = true;
+      consider({ question, candidate, foundBy: 'label', rank, hidden: !isShown(shownElement(candidate)) });
+    }
+    if (matched) continue;
+    for (const code of candidate.codes) {
+      if (!prepared.mayBeCode?.test(code)) continue;
+      const question = prepared.codes.find(([questionCode]) => codeMatches(code, questionCode))?.[1];
+      if (!question || !COMPATIBLE[question.type].includes(candidate.kind)) continue;
+      if (!holdsColumns(question, candidate)) continue;
+      consider({ question, candidate, foundBy: 'code', rank: 100, hidden: !isShown(shownElement(candidate)) });
+      break;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The read-only view
+
+const VIEW_LABEL_SELECTOR = `dt, th, td, label, span, div, p, strong, b, li, legend, ${HEADING}`;
+/** How far up from a label the answer beside or below it is looked for. */
+const VIEW_DEPTH = 3;
+
+/** The question a View label element names, by its whole text or its text before a hint. */
+function viewQuestion(element: Element, prepared: PreparedProfile): Question | null {
+  const name = nameText(element, 301);
+  if (name.length > 300) return null;
+  const question = prepared.byLabel.get(normaliseLabel(name));
+  if (question) return question;
+  if (element.childElementCount === 0) return null;
+  for (const prefix of namePrefixes(element, 300, { inlineOnly: true })) {
+    const found = prepared.byLabel.get(normaliseLabel(prefix));
+    if (found) return found;
+  }
+  return null;
+}
+
+/** An element's look: its tag and classes. Two siblings of the same look are two of a kind (two labels, two rows). */
+function look(element: Element): string | null {
+  const classes = element.getAttribute('class')?.trim();
+  return classes ? `${element.tagName}.${classes}` : null;
+}
+
+/**
+ * In the read-only view, the element that holds a label's answer, bounded by the structure that
+ * holds the question: the `<dd>` of its `<dt>`, the cell beside its cell, or the element just
+ * after it (or after the block around it, when the label ends its block). Null when the question
+ * shows no answer: nothing follows within its structure, or what follows is another question (a
+ * label, a block of the same look as the label's, a heading): never the next question's text.
+ */
+function viewAnswerElement(label: Element, isLabel: (element: Element) => boolean): Element | null {
+  const otherQuestion = (element: Element) =>
+    element.matches(HEADING) || isLabel(element) || Array.from(element.querySelectorAll('*')).some(isLabel);
+  if (label.tagName === 'DT') {
+    for (let sibling = label.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+      if (sibling.tagName === 'DD') return otherQuestion(sibling) ? null : sibling;
+      if (sibling.tagName === 'DT') return null;
+    }
+    return null;
+  }
+  if (label.tagName === 'TH' || label.tagName === 'TD') {
+    const next = label.nextElementSibling;
+    return next && !otherQuestion(next) ? next : null;
+  }
+  for (let current: Element | null = label, depth = 0; current && depth < VIEW_DEPTH; depth++) {
+    const next = current.nextElementSibling;
+    if (next) {
+      if (otherQuestion(next)) return null;
+      const ownLook = look(current);
+      if (ownLook !== null && look(next) === ownLook) return null;
+      return next;
+    }
+    // The label ends its block: the answer, if any, follows the block, unless the block holds other questions too.
+    const parent: Element | null = current.parentElement;
+    if (!parent || parent === label.ownerDocument.body) return null;
+    if (Array.from(parent.querySelectorAll('*')).some((element) => element !== label && !label.contains(element) && isLabel(element))) {
+      return null;
+    }
+    current = parent;
+  }
+  return null;
+}
+
+/**
+ * The read-only view: labels as text, each with its answer as text beside or below it. A
+ * heading is taken for a question only where no other element names it (a section "Outcome"
+ * holding the question "Outcome" is the section, not the question).
+ */
+export function matchView(page: PageCollection, prepared: PreparedProfile, mayBeLabel: (text: string) => boolean): Map<string, Match> {
+  const found = new Map<string, Match>();
+  const body = page.doc.body;
+  if (!body) return found;
+  // Every element that names one of the questions, the outermost of a nest of them.
+  const labels = new Map<Element, Question>();
+  const elements = Array.from(body.querySelectorAll(VIEW_LABEL_SELECTOR));
+  for (const element of elements) {
+    const raw = element.textContent ?? '';
+    if (raw.length > 300 || !mayBeLabel(raw)) continue;
+    if (element.closest('monitoring-guard')) continue;
+    const question = viewQuestion(element, prepared);
+    if (!question) continue;
+    const parent = element.parentElement;
+    if (parent && labels.get(parent) === question) continue;
+    labels.set(element, question);
+  }
+  const isLabel = (element: Element) => labels.has(element);
+  const byQuestion = new Map<string, Element[]>();
+  for (const [element, question] of labels) byQuestion.set(question.name, [...(byQuestion.get(question.name) ?? []), element]);
+  let order = 0;
+  for (const [name, named] of byQuestion) {
+    order++;
+    // An element that is not a heading, else a heading with an answer under it (the question
+    // "Outcome" as an <h4> under the section heading "Outcome").
+    const answerOf = (candidate: Element) => viewAnswerElement(candidate, (other) => other !== candidate && isLabel(other));
+    const element =
+      named.find((candidate) => !candidate.matches(HEADING)) ?? named.find((candidate) => answerOf(candidate) !== null) ?? named[0]!;
+    const question = labels.get(element)!;
+    let answer = answerOf(element);
+    if (question.type === 'table' && answer && answer.tagName !== 'TABLE') answer = answer.querySelector('table') ?? answer;
+    found.set(name, {
+      question,
+      candidate: { kind: 'box', element: answer ?? element, members: [], labels: [], codes: [], order },
+      foundBy: 'view',
+      rank: 0,
+      hidden: !isShown(element),
+      answer,
+    });
+  }
+  return found;
+}
