@@ -53,4 +53,11 @@ export interface FormSnapshot {
   labels: Record<string, string>;
   /** The form section each question belongs to, by field name, where the profile names one. */
   sections?: Record<string, string>;
+  /**
+   * Questions of sections the page has taken away, answered as they were read while their
+   * section was shown (lib/guard/sections.ts).
+   */
+  recalled?: string[];
+  /** Sections of which nothing has been read yet: none of their questions was ever in the page. */
+  unreadSections?: string[];
 }

@@ -13,6 +13,22 @@ export interface Evaluation {
   gaps: Gap[];
 }
 
+/**
+ * What the worker can do about a question the rule needs but could not have: open the section it
+ * is in, when the form shows one section at a time and that one was never shown; check the answer
+ * themselves, when it could not be read; otherwise tell the council's Mosaic team, who fit the
+ * guard to the council's form.
+ */
+function notFoundMessage(answers: Answers, name: string): string {
+  const { snapshot } = answers;
+  const label = answers.label(name);
+  const unreadable = snapshot.unreadable?.[name];
+  if (unreadable !== undefined) return `Could not read the answer to '${label}' (${unreadable}): check this answer yourself`;
+  const section = snapshot.sections?.[name];
+  if (section && snapshot.unreadSections?.includes(section)) return `Open the section '${section}' so that '${label}' can be checked`;
+  return `Could not find the question '${label}': if the form asks it, tell your council's Mosaic team`;
+}
+
 function evaluateRule(rule: Rule, answers: Answers, context: RuleContext): RuleResult {
   try {
     if (rule.applies && !rule.applies(answers, context)) return { rule, applies: false, gaps: [] };
@@ -27,10 +43,7 @@ function evaluateRule(rule: Rule, answers: Answers, context: RuleContext): RuleR
           severity: 'error',
           kind: 'not-found',
           fields: [name],
-          message:
-            answers.snapshot.unreadable?.[name] !== undefined
-              ? `Could not read the answer to '${answers.label(name)}' (${answers.snapshot.unreadable[name]}): check this answer yourself`
-              : `Could not find the question '${answers.label(name)}': check the form profile`,
+          message: notFoundMessage(answers, name),
         })),
       };
     }
@@ -44,7 +57,7 @@ function evaluateRule(rule: Rule, answers: Answers, context: RuleContext): RuleR
           severity: 'error',
           kind: 'unrecognised',
           fields: [name],
-          message: `The answer '${text}' to '${answers.label(name)}' is not one the guard knows: check the form profile`,
+          message: `The answer '${text}' to '${answers.label(name)}' is not one the guard knows: if it is right, tell your council's Mosaic team`,
         })),
       };
     }

@@ -339,7 +339,7 @@ describe('common points of rules.md', () => {
   it('reports a question an applying rule needs but the page lacks, as an error of that rule', () => {
     const evaluation = run('agreement', { why: '', missing: ['firstReviewDate'] });
     expect(evaluation.gaps).toEqual([
-      { rule: 'first-review-due', severity: 'error', kind: 'not-found', fields: ['firstReviewDate'], message: "Could not find the question 'Date of first review': check the form profile" },
+      { rule: 'first-review-due', severity: 'error', kind: 'not-found', fields: ['firstReviewDate'], message: "Could not find the question 'Date of first review': if the form asks it, tell your council's Mosaic team" },
     ]);
   });
 

@@ -80,6 +80,7 @@ export function snapshotFor(kind: FormKind, answers: Record<string, ExpectedAnsw
     fields,
     missing: profile.questions.filter((question) => missing.includes(question.name)).map((question) => question.name),
     labels: Object.fromEntries(profile.questions.map((question) => [question.name, question.label])),
+    sections: Object.fromEntries(profile.questions.flatMap((question) => (question.section ? [[question.name, question.section]] : []))),
   };
 }
 

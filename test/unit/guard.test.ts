@@ -72,7 +72,7 @@ describe('the guard in a page', () => {
     expect(host(doc).getAttribute('data-errors')).toBe('4');
     expect(host(doc).getAttribute('data-warnings')).toBe('1');
     const text = host(doc).shadowRoot!.textContent ?? '';
-    expect(text).toContain("Could not find the question 'Progress on the positive measures in the action plan': check the form profile");
+    expect(text).toContain("Could not find the question 'Progress on the positive measures in the action plan': if the form asks it, tell your council's Mosaic team");
     expect(text).toContain("Enter the young person's views");
     expect(text).toContain('Procedure 2');
   });
