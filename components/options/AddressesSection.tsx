@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { mosaicOrigin } from '../../lib/settings';
-import { ErrorMessage, ErrorSummary } from '../popup/ErrorSummary';
+import { ErrorMessage, ErrorSummary } from '../shared/ErrorSummary';
 import { describedBy, ManagedTag, MANAGED_TEXT } from './ManagedTag';
 import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FormKind, FormProfile } from '../../lib/forms/profile';
 import { parseProfileJson } from '../../lib/forms/profile-schema';
-import { ErrorSummary } from '../popup/ErrorSummary';
+import { ErrorSummary } from '../shared/ErrorSummary';
 import { MANAGED_TEXT } from './ManagedTag';
 import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
 

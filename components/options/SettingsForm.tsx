@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { isRecordAddress, type Role, type Settings } from '../../lib/settings';
-import { ErrorMessage, ErrorSummary, type FieldError } from '../popup/ErrorSummary';
+import { ErrorMessage, ErrorSummary, type FieldError } from '../shared/ErrorSummary';
 import { describedBy, ManagedTag } from './ManagedTag';
 import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
 

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FREQUENCIES, PERSON_ID, type Frequency } from '../../lib/tracker/model';
 import type { AgreementInput } from '../../lib/tracker/store';
 import { checkDate, DateInput, dateFieldId, EMPTY_DATE, type DateParts } from './DateInput';
-import { ErrorMessage, ErrorSummary, type FieldError } from './ErrorSummary';
+import { ErrorMessage, ErrorSummary, type FieldError } from '../shared/ErrorSummary';
 import { FREQUENCY_LABEL } from './StatusTag';
 
 export interface AgreementAnswers {

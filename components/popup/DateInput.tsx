@@ -1,5 +1,5 @@
 import { parseDateParts, type IsoDate } from '../../lib/dates';
-import { ErrorMessage } from './ErrorSummary';
+import { ErrorMessage } from '../shared/ErrorSummary';
 
 /** What was typed in the three boxes of a GOV.UK date input. */
 export interface DateParts {

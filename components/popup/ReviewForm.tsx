@@ -3,7 +3,7 @@ import { formatDate, type IsoDate } from '../../lib/dates';
 import { OUTCOMES, type Outcome } from '../../lib/tracker/model';
 import type { ReviewInput } from '../../lib/tracker/store';
 import { checkDate, DateInput, dateFieldId, EMPTY_DATE, type DateParts } from './DateInput';
-import { ErrorSummary, type FieldError } from './ErrorSummary';
+import { ErrorSummary, type FieldError } from '../shared/ErrorSummary';
 import { OUTCOME_LABEL } from './StatusTag';
 
 export interface ReviewAnswers {

@@ -3,22 +3,9 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { IsoDate } from '../../lib/dates';
 import type { TrackerDatabase } from '../../lib/tracker/db';
 import type { ImportCheck, ImportPlan } from '../../lib/tracker/transfer';
-import { ErrorSummary } from './ErrorSummary';
+import { downloadText } from '../shared/download';
+import { ErrorSummary } from '../shared/ErrorSummary';
 import { agreements as countOf } from './StatusTag';
-
-/** Hands a text to the browser as a file download: a Blob behind an `<a download>` link (no downloads permission needed). */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Late enough for the download to have started, even in a slow popup.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** "This will add 3 agreements and update 1." */
 export function importPreview(plan: ImportPlan): string {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AddressesSection, type AddressStatus } from '../../components/options/AddressesSection';
+import { downloadText } from '../../components/shared/download';
 import { reasonOf } from '../../components/Notice';
 import { ProfilesSection } from '../../components/options/ProfilesSection';
 import { SettingsForm } from '../../components/options/SettingsForm';
@@ -38,20 +39,6 @@ export interface OptionsApi {
   download: (fileName: string, text: string) => void;
 }
 
-/** Hands a JSON text to the browser as a file download: a Blob behind an `<a download>` link (no downloads permission needed). */
-function downloadJson(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Late enough for the download to have started.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** The real thing: the extension's storage, the policy and the browser's permissions. */
 export const browserApi: OptionsApi = {
   loadEffectiveSettings,
@@ -75,7 +62,7 @@ export const browserApi: OptionsApi = {
   },
   requestHost,
   releaseHost,
-  download: downloadJson,
+  download: (fileName, text) => downloadText(fileName, text, 'application/json'),
 };
 
 export interface AppProps {

@@ -1,10 +1,13 @@
 import { render } from 'preact';
-import { ErrorBoundary } from '../../components/popup/ErrorBoundary';
+import { ErrorBoundary } from '../../components/shared/ErrorBoundary';
 import { App, startLoading } from './App';
 import './popup.css';
 
 /** How long the first drawing waits for the list, so as not to flash "Reading the review tracker…". */
 const WAIT_FOR_LIST_MS = 150;
+
+/** What went wrong, in the error's own words, without a full stop (as the popup has always said it: untrimmed, unlike reasonOf). */
+const errorWords = (error: unknown) => (error instanceof Error ? error.message || error.name : String(error)).replace(/\.+$/, '');
 
 const root = document.getElementById('app');
 if (root) {
@@ -12,7 +15,11 @@ if (root) {
   const preload = startLoading();
   const draw = () =>
     render(
-      <ErrorBoundary>
+      <ErrorBoundary
+        title="Monitoring reviews"
+        failure={(error) => `The popup could not show the reviews: ${errorWords(error)}. Nothing has been deleted.`}
+        advice="Close the popup and open it again. If this keeps happening, tell your IT service desk."
+      >
         <App preload={preload} />
       </ErrorBoundary>,
       root,
