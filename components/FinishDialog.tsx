@@ -2,7 +2,8 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { GapView } from '../lib/guard/view-model';
 
 export interface FinishDialogProps {
-  errors: GapView[];
+  /** The lines of "There is a problem" (view-model finishLines): each error, a question not found once, the sections never shown in one. */
+  errors: Array<{ key: string; message: string; gap?: GapView }>;
   onGoBack: () => void;
   onFinishAnyway: () => void;
   onShowField: (gap: GapView) => void;
@@ -43,18 +44,18 @@ export function FinishDialog({ errors, onGoBack, onFinishAnyway, onShowField }: 
         <h2 id="mg-dialog-title">There is a problem</h2>
         <p id="mg-dialog-intro">
           {errors.length === 1
-            ? 'This form has 1 answer to fix before it is finished:'
-            : `This form has ${errors.length} answers to fix before it is finished:`}
+            ? 'This form has 1 thing to fix before it is finished:'
+            : `This form has ${errors.length} things to fix before it is finished:`}
         </p>
         <ul class="mg-error-list">
-          {errors.map((gap) => (
-            <li key={gap.key}>
-              {gap.locator ? (
-                <button type="button" class="mg-link mg-link--error" onClick={() => onShowField(gap)}>
-                  {gap.message}
+          {errors.map((line) => (
+            <li key={line.key}>
+              {line.gap?.locator ? (
+                <button type="button" class="mg-link mg-link--error" onClick={() => onShowField(line.gap!)}>
+                  {line.message}
                 </button>
               ) : (
-                gap.message
+                line.message
               )}
             </li>
           ))}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CheckView, CitationView, GapView, GuardView } from '../lib/guard/view-model';
+import type { CheckView, CitationView, GapItem, GapView, GuardView } from '../lib/guard/view-model';
 import { countBySeverity, statusText } from '../lib/guard/view-model';
 
 export interface GuardPanelProps {
@@ -40,6 +40,39 @@ function Gap({ gap, onShowField }: { gap: GapView; onShowField: (gap: GapView) =
   );
 }
 
+/**
+ * A question not found, or a section never shown: one item saying what to do, and under it each
+ * check it blocks, each its own gap element (data-rule).
+ */
+function Blocked({ item, onShowField }: { item: Extract<GapItem, { gaps: GapView[] }>; onShowField: (gap: GapView) => void }) {
+  const first = item.gaps[0]!;
+  const rules = [...new Map(item.gaps.map((gap) => [gap.rule, gap])).values()];
+  return (
+    <li class="mg-gap mg-gap-group" data-group={item.kind} data-severity={first.severity} data-field={item.kind === 'question' ? item.field : undefined}>
+      {item.kind === 'question' && first.locator ? (
+        <button type="button" class="mg-link mg-group-message" onClick={() => onShowField(first)}>
+          {item.message}
+        </button>
+      ) : (
+        <span class="mg-gap-message mg-group-message">{item.message}</span>
+      )}
+      <span class="mg-gap-detail">{item.kind === 'section' ? 'It is not in the page yet, so these checks wait for it:' : rules.length === 1 ? 'Needed for the check:' : `Needed for ${rules.length} checks:`}</span>
+      <ul class="mg-blocked">
+        {item.gaps.map((gap) => (
+          <li key={gap.key} class="mg-blocked-check" data-rule={gap.rule} data-severity={gap.severity} data-field={gap.field}>
+            <span class="mg-gap-message">{item.kind === 'section' ? gap.message : gap.summary}</span>{' '}
+            <Citation citation={gap.citation} />
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function Item({ item, onShowField }: { item: GapItem; onShowField: (gap: GapView) => void }) {
+  return item.kind === 'gap' ? <Gap gap={item.gap} onShowField={onShowField} /> : <Blocked item={item} onShowField={onShowField} />;
+}
+
 function Check({ check }: { check: CheckView }) {
   return (
     <li class="mg-check" data-check={check.rule} data-met={String(check.met)}>
@@ -61,8 +94,8 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
     }
   }, [focusRequest]);
 
-  const errors = view.gaps.filter((gap) => gap.severity === 'error');
-  const warnings = view.gaps.filter((gap) => gap.severity === 'warning');
+  const errors = view.errorItems;
+  const warnings = view.warningItems;
   const { error } = countBySeverity(view.gaps);
   const status = statusText(view.gaps);
   const met = view.checks.filter((check) => check.met).length;
@@ -103,8 +136,8 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
           <>
             <h3>To fix</h3>
             <ul class="mg-gaps">
-              {errors.map((gap) => (
-                <Gap key={gap.key} gap={gap} onShowField={onShowField} />
+              {errors.map((item) => (
+                <Item key={item.key} item={item} onShowField={onShowField} />
               ))}
             </ul>
           </>
@@ -113,8 +146,8 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
           <>
             <h3>To check</h3>
             <ul class="mg-gaps mg-gaps--warnings">
-              {warnings.map((gap) => (
-                <Gap key={gap.key} gap={gap} onShowField={onShowField} />
+              {warnings.map((item) => (
+                <Item key={item.key} item={item} onShowField={onShowField} />
               ))}
             </ul>
           </>

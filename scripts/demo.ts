@@ -51,7 +51,10 @@ async function describeDocument(target: Page | Frame): Promise<string> {
     const guard = document.querySelector('monitoring-guard');
     if (!guard) return null;
     const gaps = Array.from(guard.shadowRoot?.querySelectorAll('[data-rule]') ?? [], (gap) => {
-      const message = (gap.querySelector('.mg-link, .mg-gap-message')?.textContent ?? '').trim();
+      // A check blocked by a question not found (or a section not shown) is listed under it.
+      const group = gap.closest('.mg-gap-group')?.querySelector('.mg-group-message')?.textContent?.trim();
+      const own = (gap.querySelector('.mg-link, .mg-gap-message')?.textContent ?? '').trim();
+      const message = group ? `${group} (${own})` : own;
       return `${gap.getAttribute('data-severity')} ${gap.getAttribute('data-rule')}: ${message}`;
     });
     const summary = (guard.shadowRoot?.querySelector('[role=status]')?.textContent ?? '').replace(/^Monitoring Guard: /, '').trim();

@@ -5,7 +5,7 @@
 import type { FormKind } from '../forms/profile';
 import type { FormSnapshot } from '../forms/snapshot';
 import type { Evaluation } from '../procedure/evaluate';
-import type { Rule, Severity } from '../procedure/types';
+import type { Gap, Rule, Severity } from '../procedure/types';
 
 export type { Severity };
 
@@ -20,7 +20,11 @@ export interface GapView {
   key: string;
   rule: string;
   severity: Severity;
+  /** What went wrong: an answer, a question not found (or not read), an unknown answer, a check that failed. */
+  kind: Gap['kind'];
   message: string;
+  /** What the rule checks, in a line (shown under a question not found, for each check it blocks). */
+  summary: string;
   /** Field name of the question to go to, if any. */
   field?: string;
   /** How to reach the question's control again. */
@@ -39,6 +43,17 @@ export interface CheckView {
   citation: CitationView;
 }
 
+/**
+ * The gaps as the panel lists them. A question the guard could not find blocks every check that
+ * needs it: it is one item, with those checks under it, not one identical error per check; the
+ * questions of a section never shown are one item too ("Not checked yet: open Consent — 6
+ * checks"). Every gap is still one element of its own inside its item (contract.md).
+ */
+export type GapItem =
+  | { kind: 'gap'; key: string; gap: GapView }
+  | { kind: 'question'; key: string; field: string; message: string; gaps: GapView[] }
+  | { kind: 'section'; key: string; section: string; message: string; gaps: GapView[] };
+
 export interface GuardView {
   kind: FormKind;
   formName: string;
@@ -49,14 +64,69 @@ export interface GuardView {
   questionsFound: number;
   questionsExpected: number;
   gaps: GapView[];
+  /** The errors, then the warnings, as the panel lists them. */
+  errorItems: GapItem[];
+  warningItems: GapItem[];
+  /** Sections of the form never shown in the page, so never checked. */
+  unreadSections: string[];
   checks: CheckView[];
 }
 
-export const FORM_NAMES: Record<FormKind, string> = {
-  decision: 'Decision record',
-  agreement: 'Written agreement',
-  review: 'Agreement review',
-};
+const checksWord = (count: number) => (count === 1 ? '1 check' : `${count} checks`);
+
+/** The gaps of one severity, a question not found (or a section never shown) as one item. */
+export function gapItems(gaps: readonly GapView[], sectionOf: (field: string) => string | undefined, unreadSections: readonly string[]): GapItem[] {
+  const items: GapItem[] = [];
+  const byKey = new Map<string, Extract<GapItem, { gaps: GapView[] }>>();
+  for (const gap of gaps) {
+    if (gap.kind !== 'not-found' || !gap.field) {
+      items.push({ kind: 'gap', key: gap.key, gap });
+      continue;
+    }
+    const section = sectionOf(gap.field);
+    const unread = section !== undefined && unreadSections.includes(section);
+    const key = unread ? `section|${section}` : `question|${gap.field}|${gap.message}`;
+    let item = byKey.get(key);
+    if (!item) {
+      item = unread
+        ? { kind: 'section', key, section: section!, message: '', gaps: [] }
+        : { kind: 'question', key, field: gap.field, message: gap.message, gaps: [] };
+      byKey.set(key, item);
+      items.push(item);
+    }
+    item.gaps.push(gap);
+  }
+  for (const item of byKey.values()) {
+    if (item.kind === 'section') item.message = `Not checked yet: open ${item.section} — ${checksWord(new Set(item.gaps.map((gap) => gap.rule)).size)}`;
+  }
+  return items;
+}
+
+/** "Consent", "Consent and Review", "Consent, Action plan and Review". */
+export function listOfNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * The lines of the Finish dialog's list of errors: the sections never shown as one line ("Open
+ * the sections Consent and Review so they can be checked"), each question not found once, and
+ * every other error.
+ */
+export function finishLines(view: Pick<GuardView, 'errorItems'>): Array<{ key: string; message: string; gap?: GapView }> {
+  const sections = view.errorItems.flatMap((item) => (item.kind === 'section' ? [item.section] : []));
+  const lines: Array<{ key: string; message: string; gap?: GapView }> = [];
+  if (sections.length > 0) {
+    lines.push({
+      key: 'sections',
+      message: `Open the section${sections.length === 1 ? '' : 's'} ${listOfNames(sections)} so ${sections.length === 1 ? 'it' : 'they'} can be checked`,
+    });
+  }
+  for (const item of view.errorItems) {
+    if (item.kind === 'gap') lines.push({ key: item.key, message: item.gap.message, gap: item.gap });
+    else if (item.kind === 'question') lines.push({ key: item.key, message: item.message, gap: item.gaps[0] });
+  }
+  return lines;
+}
 
 export function citationLabel(section: string): string {
   if (section === 'all') return 'Procedure, all sections';
@@ -85,16 +155,15 @@ export function buildView(
     const rule = rules.get(gap.rule)!;
     let detail: string | undefined;
     if (gap.kind === 'not-found' && field) {
-      const section = options.sectionOf?.(field);
-      detail = `Needed to check: ${rule.summary.charAt(0).toLowerCase()}${rule.summary.slice(1)}${
-        section ? ` If the form shows one section at a time, open the section "${section}".` : ''
-      }`;
+      detail = `Needed to check: ${rule.summary.charAt(0).toLowerCase()}${rule.summary.slice(1)}`;
     }
     return {
       key: `${gap.rule}|${gap.fields.join(',')}|${gap.message}`,
       rule: gap.rule,
       severity: gap.severity,
+      kind: gap.kind,
       message: gap.message,
+      summary: rule.summary,
       field,
       locator: field ? snapshot.fields[field]?.locator : undefined,
       detail,
@@ -110,6 +179,8 @@ export function buildView(
       severity: result.gaps.some((gap) => gap.severity === 'error') ? 'error' : result.rule.severity,
       citation: citationOf(result.rule),
     }));
+  const sectionOf = (field: string) => snapshot.sections?.[field] ?? options.sectionOf?.(field);
+  const unreadSections = snapshot.unreadSections ?? [];
   return {
     kind: snapshot.kind,
     formName: options.formName,
@@ -119,6 +190,9 @@ export function buildView(
     questionsFound: Object.keys(snapshot.fields).length,
     questionsExpected: options.questionsExpected,
     gaps,
+    errorItems: gapItems(gaps.filter((gap) => gap.severity === 'error'), sectionOf, unreadSections),
+    warningItems: gapItems(gaps.filter((gap) => gap.severity === 'warning'), sectionOf, unreadSections),
+    unreadSections,
     checks,
   };
 }
@@ -149,16 +223,24 @@ export function failureView(
   reason: string,
   rules: readonly Rule[],
 ): GuardView {
+  const gaps = rules.map(
+    (rule): GapView => ({
+      key: `${rule.id}|guard-failed`,
+      rule: rule.id,
+      severity: 'error',
+      kind: 'failed',
+      message: `The guard could not check this form (${reason}): check this part of the form yourself`,
+      summary: rule.summary,
+      citation: citationOf(rule),
+    }),
+  );
   return {
     ...known,
     questionsFound: 0,
-    gaps: rules.map((rule) => ({
-      key: `${rule.id}|guard-failed`,
-      rule: rule.id,
-      severity: 'error' as const,
-      message: `The guard could not check this form (${reason}): check this part of the form yourself`,
-      citation: citationOf(rule),
-    })),
+    gaps,
+    errorItems: gaps.map((gap) => ({ kind: 'gap', key: gap.key, gap })),
+    warningItems: [],
+    unreadSections: [],
     checks: [],
   };
 }
