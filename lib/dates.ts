@@ -128,15 +128,6 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
-/** Whole days from one calendar date to another (negative when `to` is earlier). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  const utc = (iso: IsoDate) => {
-    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-    return Date.UTC(year, month - 1, day);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
-}
-
 /** The last Sunday of a month (1-12) of a year, as a day of the month. */
 function lastSunday(year: number, month: number): number {
   const last = daysInMonth(year, month);

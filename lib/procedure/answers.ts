@@ -23,11 +23,6 @@ export class Answers {
     return this.snapshot.fields[name];
   }
 
-  /** The question is on the page. */
-  found(name: string): boolean {
-    return name in this.snapshot.fields;
-  }
-
   /** A text answer, or null when empty or a placeholder. */
   text(name: string): string | null {
     const value = this.field(name)?.value;

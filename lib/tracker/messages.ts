@@ -49,7 +49,6 @@ export const trackerMessage = z.discriminatedUnion('type', [trackAgreementMessag
 export type TrackAgreementMessage = z.infer<typeof trackAgreementMessage>;
 export type TrackReviewMessage = z.infer<typeof trackReviewMessage>;
 export type ReviewDueMessage = z.infer<typeof reviewDueMessage>;
-export type TrackerMessage = z.infer<typeof trackerMessage>;
 
 /** What the tracker answers. */
 export type TrackerReply =
