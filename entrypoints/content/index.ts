@@ -4,7 +4,7 @@ import { builtInProfiles } from '../../lib/forms/profiles';
 import { usableProfiles } from '../../lib/platform/usable-profiles';
 import { ACTIVE_PROFILES_KEY, loadEffectiveSettings, onSettingsChanged } from '../../lib/platform/settings-store';
 import { trackerClient } from '../../lib/tracker/client';
-import { Guard } from './guard';
+import { Guard } from '../../lib/guard/guard';
 
 /**
  * Runs in every frame of a Mosaic page (and the step editor's own window). A plain build

@@ -2,7 +2,7 @@
 import { JSDOM } from 'jsdom';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { settleAfterPaint } from '../support/preact';
-import { Guard } from '../../entrypoints/content/guard';
+import { Guard } from '../../lib/guard/guard';
 import { builtInProfiles } from '../../lib/forms/profiles';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { recordReliability } from '../support/reliability';
