@@ -16,7 +16,8 @@ import { evaluate, type Evaluation } from '../procedure/evaluate';
 import { trackingFailed } from '../tracker/problem';
 import { rulesFor } from '../procedure/registry';
 import { normaliseLabel } from '../forms/normalise';
-import { buildView, countBySeverity, failureView, type GapView, type GuardView } from './view-model';
+import { buildView, countBySeverity, failureView, finishLines, type GapView, type GuardView } from './view-model';
+import { SectionMemory } from './sections';
 import { watchDocument, type Watcher } from './watch';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { Answers } from '../procedure/answers';
@@ -85,6 +86,10 @@ export class Guard {
   evaluation: Evaluation | null = null;
   /** The last scan, with the way back to each answer's element. */
   private scan: ScanResult | null = null;
+  /** The last scan's snapshot as read from the page, before sections away were recalled. */
+  private read: FormSnapshot | null = null;
+  /** What was read of sections that have left the page (in memory only). */
+  private readonly sections = new SectionMemory();
 
   constructor(
     private readonly doc: Document,
@@ -100,9 +105,12 @@ export class Guard {
       onChange: (change) => {
         if (this.gone()) return;
         // Typing and choosing in questions already read: read those answers again, not the page.
-        const snapshot = !change.structural && this.scan ? this.scan.reread(change.targets) : null;
-        if (snapshot === null) this.update();
-        else if (snapshot !== this.snapshot) this.judge(snapshot);
+        const read = !change.structural && this.scan ? this.scan.reread(change.targets) : null;
+        if (read === null) this.update();
+        else if (read !== this.read) {
+          this.read = read;
+          this.judge(this.sections.recall(read));
+        }
       },
     });
     this.doc.defaultView?.addEventListener('click', this.onClick, true);
@@ -143,7 +151,9 @@ export class Guard {
       return;
     }
     this.scan = result;
-    this.snapshot = result?.snapshot ?? null;
+    this.read = result?.snapshot ?? null;
+    // The answers of sections the page has taken away, as they were read while shown.
+    this.snapshot = this.read ? this.sections.recall(this.read) : null;
     if (!this.snapshot) {
       this.evaluation = null;
       this.view = null;
@@ -187,6 +197,7 @@ export class Guard {
     const known = this.view;
     // Nothing half-read is kept: not checked, and not sent to the tracker on Save.
     this.scan = null;
+    this.read = null;
     this.snapshot = null;
     this.evaluation = null;
     if (!known) {
@@ -342,7 +353,7 @@ export class Guard {
         <GuardPanel view={view} onShowField={showField} focusRequest={this.focusRequest} tracking={this.trackingNote} />
         {this.pendingFinish && (
           <FinishDialog
-            errors={view.gaps.filter((gap) => gap.severity === 'error')}
+            errors={finishLines(view)}
             onGoBack={this.goBack}
             onFinishAnyway={this.finishAnyway}
             onShowField={(gap) => {

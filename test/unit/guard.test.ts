@@ -1,5 +1,8 @@
 /** The guard in one document (jsdom): mounted as contract.md says, following the page, holding back Finish. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
+import { FIXTURES_DIR } from '../support/fixtures';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { settleAfterPaint } from '../support/preact';
 import { Guard } from '../../lib/guard/guard';
@@ -72,7 +75,9 @@ describe('the guard in a page', () => {
     expect(host(doc).getAttribute('data-errors')).toBe('4');
     expect(host(doc).getAttribute('data-warnings')).toBe('1');
     const text = host(doc).shadowRoot!.textContent ?? '';
-    expect(text).toContain("Could not find the question 'Progress on the positive measures in the action plan': if the form asks it, tell your council's Mosaic team");
+    // The Progress section is not in the page: one item for it, with the checks it holds.
+    expect(text).toContain('Not checked yet: open Progress — 3 checks');
+    expect(text).toContain("Open the section 'Progress' so that 'Progress on the positive measures in the action plan' can be checked");
     expect(text).toContain("Enter the young person's views");
     expect(text).toContain('Procedure 2');
   });
@@ -110,7 +115,8 @@ describe('the guard in a page', () => {
     const shadow = host(doc).shadowRoot!;
     const dialog = shadow.querySelector('dialog')!;
     expect(dialog.textContent).toContain('There is a problem');
-    expect(dialog.querySelectorAll('li')).toHaveLength(4);
+    // Its four errors all wait for the Progress section: one line asks for it.
+    expect(Array.from(dialog.querySelectorAll('li'), (item) => item.textContent)).toEqual(['Open the section Progress so it can be checked']);
     expect(shadow.activeElement?.getAttribute('data-action')).toBe('go-back');
     (shadow.querySelector('[data-action=go-back]') as HTMLElement).click();
     expect(shadow.querySelector('dialog')).toBeNull();
@@ -322,5 +328,46 @@ describe('faults contained', () => {
     expect(doc.getElementById('status')!.textContent).toBe('');
     expect(host(doc).shadowRoot!.querySelector('dialog')!.textContent).toContain('The guard could not check this form');
     recordReliability(task, { faults: { 'the guard failing while judging': 1 } });
+  });
+});
+
+describe('a form shown one section at a time', () => {
+  /** Waits for a state of the page, never for a time (bounded generously). */
+  async function until(condition: () => boolean, what: string): Promise<void> {
+    for (const started = Date.now(); !condition(); await tick(20)) {
+      if (Date.now() - started > 10_000) throw new Error(`Timed out waiting for ${what}`);
+    }
+  }
+
+  it('keeps each section’s answers while another is shown, never calls it complete before every section was read, and asks for the rest on Finish', async () => {
+    const html = readFileSync(join(FIXTURES_DIR, 'sections-away-agreement.html'), 'utf8');
+    dom = new JSDOM(html, { url: 'http://localhost/sections-away-agreement.html', pretendToBeVisual: true, runScripts: 'dangerously' });
+    await new Promise((resolve) => dom!.window.addEventListener('load', resolve));
+    const doc = dom.window.document;
+    guard = new Guard(doc, { profiles: builtInProfiles, settings: DEFAULT_SETTINGS, today: () => '2026-11-25' });
+    guard.start();
+    const groups = () => Array.from(host(doc).shadowRoot!.querySelectorAll('[data-group=section] .mg-group-message'), (item) => item.textContent);
+    expect(groups().map((text) => text!.replace(/ — .*/, ''))).toEqual([
+      'Not checked yet: open Consent', 'Not checked yet: open Action plan', 'Not checked yet: open Review',
+    ]);
+    expect(host(doc).getAttribute('data-state')).toBe('gaps');
+
+    // Finish asks for the sections to be opened.
+    (doc.getElementById('btnFinish') as HTMLButtonElement).click();
+    const dialog = host(doc).shadowRoot!.querySelector('dialog')!;
+    expect(dialog.textContent).toContain('Open the sections Consent, Action plan and Review so they can be checked');
+    (host(doc).shadowRoot!.querySelector('[data-action=go-back]') as HTMLButtonElement).click();
+
+    const agreementStart = guard.snapshot!.fields.agreementStartDate!.value;
+    for (const section of ['consent', 'actionPlan', 'review']) {
+      (doc.querySelector(`nav.sections button[data-section=${section}]`) as HTMLButtonElement).click();
+      await until(() => guard!.snapshot?.fields[section === 'consent' ? 'signedBy' : section === 'actionPlan' ? 'actionPlan' : 'firstReviewDate'] !== undefined, section);
+      // The Agreement section is out of the page, and its answers stand.
+      expect(doc.getElementById('MA_START') ?? doc.querySelector('[name=MA_START]')).toBeNull();
+      expect(guard.snapshot!.fields.agreementStartDate!.value).toEqual(agreementStart);
+    }
+    await until(() => groups().length === 0, 'every section read');
+    expect(guard.snapshot!.unreadSections).toBeUndefined();
+    expect(guard.snapshot!.missing).toEqual([]);
   });
 });
