@@ -48,7 +48,8 @@ function Blocked({ item, onShowField }: { item: Extract<GapItem, { gaps: GapView
   const first = item.gaps[0]!;
   const rules = [...new Map(item.gaps.map((gap) => [gap.rule, gap])).values()];
   return (
-    <li class="mg-gap mg-gap-group" data-group={item.kind} data-severity={first.severity} data-field={item.kind === 'question' ? item.field : undefined}>
+    // No data-severity or data-rule of its own: those mark the gaps (contract.md), one element each, inside it.
+    <li class={`mg-gap mg-gap-group${first.severity === 'warning' ? ' mg-gap--warning' : ''}`} data-group={item.kind}>
       {item.kind === 'question' && first.locator ? (
         <button type="button" class="mg-link mg-group-message" onClick={() => onShowField(first)}>
           {item.message}
