@@ -81,6 +81,11 @@ export function multiFromViewText(question: Question, element: Element): MultiVa
       rest = rest.replace(pattern, '$1');
     }
   }
+  // Nothing the question offers: the text as shown, split only where a list would be ("N/A"
+  // stays one answer, as it was written).
+  if (found.length === 0) {
+    return multiFromTexts(question, collapseWhiteSpace(text).split(/[,;]/));
+  }
   const leftovers = rest
     .split(/[,;/]|\sand\s/)
     .map((part) => part.trim())

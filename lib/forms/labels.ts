@@ -226,6 +226,13 @@ export function tableCellTexts(element: Element, index: LabelIndex | null = null
   return texts;
 }
 
+/** Whether a `<label>` belongs to a control other than this element (by `for`, or around one). */
+function labelsAnother(label: Element, element: Element): boolean {
+  const target = label.getAttribute('for');
+  if (target) return target !== element.id;
+  return label.querySelector(CONTROL_SELECTOR) !== null;
+}
+
 const OPAQUE = new Set(['SELECT', 'TEXTAREA', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'MONITORING-GUARD']);
 
 function previousInDocument(node: Node, boundary: Node): { node: Node; ancestor: boolean } | null {
@@ -261,6 +268,9 @@ export function textBefore(element: Element, maxSteps = 60, { headings = false }
         if (!block) return null;
         // A heading names a section, never the control after it (forms.md).
         if (!headings && block.closest(HEADING)) return null;
+        // Another control's own label (the text after a checkbox) is not this one's.
+        const owner = block.closest('label');
+        if (owner && owner !== element && !owner.contains(element) && labelsAnother(owner, element)) return null;
         while (
           block.parentElement &&
           block.parentElement !== body &&

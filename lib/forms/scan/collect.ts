@@ -168,29 +168,53 @@ function richTextEditor(textarea: Element): Element | null {
   return null;
 }
 
+/** An element's look: its tag and first class (two entries of one repeating section look alike). */
+function lookOf(element: Element): string {
+  return `${element.tagName}|${element.getAttribute('class')?.trim().split(/\s+/)[0] ?? ''}`;
+}
+
+const ADD_ANOTHER = /^\s*add\b/i;
+
 /**
- * The blocks of a repeating section: sibling fieldsets (or ARIA groups) of the same shape, each
- * holding two or more controls and no block of its own, in document order.
+ * The repeating sections of the page, each as its entries: sibling blocks of one look (a
+ * fieldset, a group, or a block of the same tag and class), each holding two or more controls.
+ * They are looked for among sibling fieldsets or groups, and inside a fieldset, a group or a
+ * block with an "Add another" button, whose blocks of controls are its entries.
  */
-function repeatingSections(body: Element): Element[][] {
-  const runs: Element[][] = [];
-  const seen = new Set<Element>();
-  for (const block of Array.from(body.querySelectorAll('fieldset, [role=group]'))) {
-    if (seen.has(block)) continue;
-    if (block.querySelector('fieldset, [role=group]')) continue;
-    const run: Element[] = [];
-    const shape = `${block.tagName}|${block.getAttribute('class') ?? ''}`;
-    for (let current: Element | null = block; current; current = current.nextElementSibling) {
-      if (current.matches('button, a, [role=button]') || !/\S/.test(current.textContent ?? '') && !current.querySelector(CONTROL_SELECTOR)) continue;
-      if (`${current.tagName}|${current.getAttribute('class') ?? ''}` !== shape) break;
-      if (current.querySelector('fieldset, [role=group]')) break;
-      if (current.querySelectorAll(CONTROL_SELECTOR).length < 2) break;
-      run.push(current);
-      seen.add(current);
-    }
-    if (run.length > 0) runs.push(run);
+function repeatingSections(body: Element): Array<{ entries: Element[]; around: Element | null }> {
+  const found: Array<{ entries: Element[]; around: Element | null }> = [];
+  const taken = new Set<Element>();
+  const holdsEntry = (element: Element) =>
+    !element.querySelector('fieldset fieldset, [role=group] [role=group]') && element.querySelectorAll(CONTROL_SELECTOR).length >= 2;
+  const filler = (element: Element) =>
+    element.matches('legend, button, a, [role=button], input[type=button], input[type=submit], h1, h2, h3, h4, h5, h6, p, span') ||
+    !element.querySelector(CONTROL_SELECTOR);
+  // Inside a container: its blocks of controls, all of one look, are the entries.
+  const containers = new Set<Element>(Array.from(body.querySelectorAll('fieldset, [role=group]')));
+  for (const add of Array.from(body.querySelectorAll('button, input[type=button], [role=button]'))) {
+    const text = add.tagName === 'INPUT' ? (add as HTMLInputElement).value : (add.textContent ?? '');
+    if (ADD_ANOTHER.test(text) && add.parentElement) containers.add(add.parentElement);
   }
-  return runs;
+  for (const container of containers) {
+    const blocks = Array.from(container.children).filter((child) => !filler(child));
+    if (blocks.length === 0 || !blocks.every((block) => lookOf(block) === lookOf(blocks[0]!) && holdsEntry(block))) continue;
+    if (blocks.some((block) => taken.has(block))) continue;
+    blocks.forEach((block) => taken.add(block));
+    found.push({ entries: blocks, around: container });
+  }
+  // Sibling fieldsets or groups of one look, not inside a container already read.
+  for (const block of Array.from(body.querySelectorAll('fieldset, [role=group]'))) {
+    if (taken.has(block) || !holdsEntry(block) || block.querySelector('fieldset, [role=group]')) continue;
+    const run: Element[] = [];
+    for (let current: Element | null = block; current; current = current.nextElementSibling) {
+      if (filler(current)) continue;
+      if (lookOf(current) !== lookOf(block) || !holdsEntry(current) || taken.has(current)) break;
+      run.push(current);
+    }
+    run.forEach((entry) => taken.add(entry));
+    found.push({ entries: run, around: null });
+  }
+  return found;
 }
 
 /**
@@ -392,14 +416,14 @@ export function collectPage(
   });
 
   // A repeating section (one fieldset or block per entry, "Add another"): labelled like a group,
-  // by the fieldset or group around the entries, or the text (a heading too) before the first.
-  repeatingSections(body).forEach((entries, repeatIndex) => {
+  // by the fieldset or group around the entries, or the text (a heading too) before them.
+  repeatingSections(body).forEach(({ entries, around }, repeatIndex) => {
     const first = entries[0]!;
     const texts: string[] = [];
-    const around = groupContainer(first);
-    if (around) texts.push(...containerLabelTexts(around, index));
+    const group = around && around.matches('fieldset, [role=group]') ? around : groupContainer(first);
+    if (group) texts.push(...containerLabelTexts(group, index));
     texts.push(...parentAriaLabel(first.parentElement));
-    const before = textBefore(first, 60, { headings: true });
+    const before = textBefore(around && around !== group ? around : first, 60, { headings: true });
     if (before) texts.push(before);
     safely(() => ({
       kind: 'repeat',

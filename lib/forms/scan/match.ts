@@ -97,13 +97,21 @@ const VIEW_LABEL_SELECTOR = `dt, th, td, label, span, div, p, strong, b, li, leg
 /** How far up from a label the answer beside or below it is looked for. */
 const VIEW_DEPTH = 3;
 
+const LABEL_BY_NATURE = new Set(['DT', 'TH', 'LABEL', 'LEGEND']);
+/** Blocks that hold questions, never a heading's one answer. */
+const QUESTION_BLOCKS = 'dl, table, fieldset, section, form';
+/** Elements that hold labels, not answers, when two of them follow each other. */
+const LABEL_TAGS = new Set(['DT', 'TH', 'LABEL', 'LEGEND', 'STRONG', 'B', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
 /** The question a View label element names, by its whole text or its text before a hint. */
 function viewQuestion(element: Element, prepared: PreparedProfile): Question | null {
   const name = nameText(element, 301);
   if (name.length > 300) return null;
   const question = prepared.byLabel.get(normaliseLabel(name));
   if (question) return question;
-  if (element.childElementCount === 0) return null;
+  // A hint after the question's words only in elements that are labels by nature: in a block or
+  // a row, what follows the question's words may be its answer.
+  if (element.childElementCount === 0 || !LABEL_BY_NATURE.has(element.tagName)) return null;
   for (const prefix of namePrefixes(element, 300, { inlineOnly: true })) {
     const found = prepared.byLabel.get(normaliseLabel(prefix));
     if (found) return found;
@@ -111,10 +119,59 @@ function viewQuestion(element: Element, prepared: PreparedProfile): Question | n
   return null;
 }
 
-/** An element's look: its tag and classes. Two siblings of the same look are two of a kind (two labels, two rows). */
+/** An element's look: its tag and first class. Two siblings of the same look are two of a kind (two labels, two rows). */
 function look(element: Element): string | null {
-  const classes = element.getAttribute('class')?.trim();
-  return classes ? `${element.tagName}.${classes}` : null;
+  // The first class names the kind of element; later ones are modifiers ("row row--no-actions").
+  const kind = element.getAttribute('class')?.trim().split(/\s+/)[0];
+  return kind ? `${element.tagName}.${kind}` : null;
+}
+
+const INLINE_MARKERS = new Set(['SPAN', 'ABBR', 'SMALL', 'SUP', 'B', 'STRONG', 'EM', 'I']);
+
+/** Text that is only a question number or a mandatory marker ("3.2", "*", "(required)"), never a dash (an answer left empty). */
+function isMarker(element: Element): boolean {
+  if (!INLINE_MARKERS.has(element.tagName)) return false;
+  const raw = element.textContent ?? '';
+  if (!/[\p{L}\p{N}*?]/u.test(raw)) return false;
+  return normaliseLabel(raw) === '';
+}
+
+/**
+ * Whether an element under a heading can be its one answer: text (a paragraph, a list), not a
+ * block of questions, nor an element that starts with a label of its own ("<p><strong>Question
+ * </strong> answer</p>").
+ */
+function answerLike(element: Element): boolean {
+  if (element.matches(QUESTION_BLOCKS) || element.querySelector(`:scope > :is(div, ${QUESTION_BLOCKS})`)) return false;
+  return !startsWithLabel(element);
+}
+
+/** Whether the element begins with a label-like element (bold, a label, a term) and has more text after it. */
+function startsWithLabel(element: Element): boolean {
+  const first = element.firstElementChild;
+  if (!first || !LABEL_TAGS.has(first.tagName)) return false;
+  const before = element.firstChild !== first && /\S/.test(element.firstChild?.textContent ?? '');
+  if (before) return false;
+  return (element.textContent ?? '').trim().length > (first.textContent ?? '').trim().length;
+}
+
+/**
+ * Whether a block begins as the label's own block does (the same elements, first child by
+ * first child, down to one of the label's look): the next question's block, its label in the
+ * same place, whatever its words.
+ */
+function startsLike(next: Element, block: Element, label: Element): boolean {
+  const path: string[] = [];
+  for (let current: Element | null = label; current && current !== block; current = current.parentElement) {
+    if (current.parentElement?.firstElementChild !== current) return false;
+    path.unshift(`${current.tagName}|${current.getAttribute('class') ?? ''}`);
+  }
+  let current: Element | null = next;
+  for (const step of path) {
+    current = current?.firstElementChild ?? null;
+    if (!current || `${current.tagName}|${current.getAttribute('class') ?? ''}` !== step) return false;
+  }
+  return true;
 }
 
 /**
@@ -124,9 +181,12 @@ function look(element: Element): string | null {
  * shows no answer: nothing follows within its structure, or what follows is another question (a
  * label, a block of the same look as the label's, a heading): never the next question's text.
  */
-function viewAnswerElement(label: Element, isLabel: (element: Element) => boolean): Element | null {
+function viewAnswerElement(inner: Element, isLabel: (element: Element) => boolean, tableAnswer = false): Element | null {
   const otherQuestion = (element: Element) =>
     element.matches(HEADING) || isLabel(element) || Array.from(element.querySelectorAll('*')).some(isLabel);
+  // A label inside a cell or a term that holds nothing else: the cell's structure bounds the answer.
+  const holder = inner.parentElement?.closest('dt, th, td');
+  const label = holder && normaliseLabel(nameText(holder, 301)) === normaliseLabel(nameText(inner, 301)) ? holder : inner;
   if (label.tagName === 'DT') {
     for (let sibling = label.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
       if (sibling.tagName === 'DD') return otherQuestion(sibling) ? null : sibling;
@@ -135,15 +195,23 @@ function viewAnswerElement(label: Element, isLabel: (element: Element) => boolea
     return null;
   }
   if (label.tagName === 'TH' || label.tagName === 'TD') {
-    const next = label.nextElementSibling;
+    let next = label.nextElementSibling;
+    while (next && isMarker(next)) next = next.nextElementSibling;
     return next && !otherQuestion(next) ? next : null;
   }
   for (let current: Element | null = label, depth = 0; current && depth < VIEW_DEPTH; depth++) {
-    const next = current.nextElementSibling;
+    let next = current.nextElementSibling;
+    // A question number or mandatory marker in an element of its own is part of the label.
+    while (next && isMarker(next)) next = next.nextElementSibling;
     if (next) {
       if (otherQuestion(next)) return null;
       const ownLook = look(current);
       if (ownLook !== null && look(next) === ownLook) return null;
+      // Two elements of a kind that only labels are ("<strong>", "<dt>", a heading) in a row.
+      if (LABEL_TAGS.has(current.tagName) && next.tagName === current.tagName) return null;
+      // Under a heading, an answer is text (a paragraph, a list, a table), not a block of questions.
+      if (label.matches(HEADING) && !(tableAnswer && next.matches('table')) && !answerLike(next)) return null;
+      if (current !== label && startsLike(next, current, label)) return null;
       return next;
     }
     // The label ends its block: the answer, if any, follows the block, unless the block holds other questions too.
@@ -166,7 +234,7 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
   const found = new Map<string, Match>();
   const body = page.doc.body;
   if (!body) return found;
-  // Every element that names one of the questions, the outermost of a nest of them.
+  // Every element that names one of the questions.
   const labels = new Map<Element, Question>();
   const elements = Array.from(body.querySelectorAll(VIEW_LABEL_SELECTOR));
   for (const element of elements) {
@@ -175,21 +243,60 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
     if (element.closest('monitoring-guard')) continue;
     const question = viewQuestion(element, prepared);
     if (!question) continue;
+    // The innermost of a nest of elements that name the question (a <strong> in a <p>, a <dt>
+    // in a row whose answer is empty): the one that holds nothing but its words.
     const parent = element.parentElement;
-    if (parent && labels.get(parent) === question) continue;
+    if (parent && labels.get(parent) === question) labels.delete(parent);
     labels.set(element, question);
   }
   const isLabel = (element: Element) => labels.has(element);
   const byQuestion = new Map<string, Element[]>();
   for (const [element, question] of labels) byQuestion.set(question.name, [...(byQuestion.get(question.name) ?? []), element]);
+  const headingLook = (element: Element) => `${element.tagName}|${element.getAttribute('class') ?? ''}`;
+  let looks: Set<string> | null = null;
+  /** The looks of the headings that stand for questions here: headings with an answer under them. */
+  const questionHeadingLooks = (): Set<string> => {
+    if (looks) return looks;
+    looks = new Set();
+    for (const element of labels.keys()) {
+      if (element.matches(HEADING) && viewAnswerElement(element, (other) => other !== element && isLabel(other), labels.get(element)?.type === 'table') !== null) {
+        looks.add(headingLook(element));
+      }
+    }
+    return looks;
+  };
   let order = 0;
   for (const [name, named] of byQuestion) {
     order++;
     // An element that is not a heading, else a heading with an answer under it (the question
     // "Outcome" as an <h4> under the section heading "Outcome").
-    const answerOf = (candidate: Element) => viewAnswerElement(candidate, (other) => other !== candidate && isLabel(other));
+    const answerOf = (candidate: Element) =>
+      viewAnswerElement(candidate, (other) => other !== candidate && isLabel(other), labels.get(candidate)?.type === 'table');
+    // A heading with nothing under it is a question left unanswered only where the page shows
+    // its questions as headings of that look (others with their answers under them); otherwise
+    // it heads a section or subsection, and is not the question.
     const element =
-      named.find((candidate) => !candidate.matches(HEADING)) ?? named.find((candidate) => answerOf(candidate) !== null) ?? named[0]!;
+      named.find((candidate) => !candidate.matches(HEADING)) ??
+      named.find((candidate) => answerOf(candidate) !== null) ??
+      named.find((candidate) => {
+        if (questionHeadingLooks().has(headingLook(candidate))) return true;
+        // A heading alone in a block of its own: that block is its question's, with nothing in it.
+        const parent = candidate.parentElement;
+        if (parent && parent !== body && parent.childElementCount === 1 && !parent.matches(QUESTION_BLOCKS)) return true;
+        // A series of headings of one look, the next with its answer under it: questions, each
+        // with its answer below (none here).
+        const next = candidate.nextElementSibling;
+        const after = next?.nextElementSibling ?? null;
+        return (
+          next !== null &&
+          headingLook(next) === headingLook(candidate) &&
+          after !== null &&
+          !after.matches(HEADING) &&
+          answerLike(after) &&
+          ![after, ...Array.from(after.querySelectorAll('*'))].some(isLabel)
+        );
+      });
+    if (!element) continue;
     const question = labels.get(element)!;
     let answer = answerOf(element);
     if (question.type === 'table' && answer && answer.tagName !== 'TABLE') answer = answer.querySelector('table') ?? answer;
