@@ -117,11 +117,35 @@ export class Guard {
   }
 
   stop(): void {
+    this.listenToEditors([]);
     this.doc.defaultView?.removeEventListener('click', this.onClick, true);
     this.watcher?.stop();
     this.watcher = null;
     this.pendingFinish = null;
     this.unmount();
+  }
+
+  /** Rich-text editors in frames of their own, listened to for typing (their documents). */
+  private editors: Document[] = [];
+  private editorTimer: number | null = null;
+  private readonly onEditorInput = () => {
+    const win = this.doc.defaultView;
+    if (!win || this.editorTimer !== null) return;
+    // Within a second of typing there, as for any other answer.
+    this.editorTimer = win.setTimeout(() => {
+      this.editorTimer = null;
+      if (!this.gone() && this.watcher) this.update();
+    }, 300);
+  };
+
+  private listenToEditors(documents: readonly Document[]): void {
+    for (const editor of this.editors) if (!documents.includes(editor)) editor.removeEventListener('input', this.onEditorInput, true);
+    for (const editor of documents) if (!this.editors.includes(editor)) editor.addEventListener('input', this.onEditorInput, true);
+    this.editors = [...documents];
+    if (documents.length === 0 && this.editorTimer !== null) {
+      this.doc.defaultView?.clearTimeout(this.editorTimer);
+      this.editorTimer = null;
+    }
   }
 
   /** The form profiles in use changed (a council's profile imported, or set by policy): scan again. */
@@ -151,6 +175,7 @@ export class Guard {
       return;
     }
     this.scan = result;
+    this.listenToEditors(result?.editorDocuments ?? []);
     this.read = result?.snapshot ?? null;
     // The answers of sections the page has taken away, as they were read while shown.
     this.snapshot = this.read ? this.sections.recall(this.read) : null;

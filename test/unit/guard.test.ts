@@ -371,3 +371,22 @@ describe('a form shown one section at a time', () => {
     expect(guard.snapshot!.missing).toEqual([]);
   });
 });
+
+describe('rich text in an editor of its own frame', () => {
+  it('follows typing in the editor’s frame, which the page around it never hears', async () => {
+    const html = readFileSync(join(FIXTURES_DIR, 'richtext-iframe-review.html'), 'utf8');
+    dom = new JSDOM(html, { url: 'http://localhost/richtext-iframe-review.html', pretendToBeVisual: true, runScripts: 'dangerously' });
+    await new Promise((resolve) => dom!.window.addEventListener('load', resolve));
+    const doc = dom.window.document;
+    guard = new Guard(doc, { profiles: builtInProfiles, settings: DEFAULT_SETTINGS, today: () => '2026-11-25' });
+    guard.start();
+    expect(guard.snapshot!.fields.youngPersonViews!.value).toEqual({ type: 'text', text: 'N/A' });
+    const editor = (doc.querySelector('#cke_r_views iframe') as HTMLIFrameElement).contentDocument!;
+    editor.body.innerHTML = '<p>Kai says the checks are <strong>fair</strong>.</p>';
+    editor.body.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
+    for (const started = Date.now(); guard.snapshot!.fields.youngPersonViews!.value.type === 'text' && (guard.snapshot!.fields.youngPersonViews!.value as { text: string }).text === 'N/A'; await tick(20)) {
+      if (Date.now() - started > 10_000) throw new Error('the guard did not follow the editor');
+    }
+    expect(guard.snapshot!.fields.youngPersonViews!.value).toEqual({ type: 'text', text: 'Kai says the checks are fair.' });
+  });
+});

@@ -36,6 +36,11 @@ export interface ScanResult {
   /** The element of each field found, by field name (not part of the plain snapshot). */
   elements: Map<string, Element>;
   /**
+   * The documents of rich-text editors in frames of their own (CKEditor 4): typing there is not
+   * heard in this document, so the guard listens to them too.
+   */
+  editorDocuments: Document[];
+  /**
    * The snapshot with the answers of the questions these controls belong to read again, after
    * typing or a choice (a control that answers none of the form's questions changes nothing).
    * Changes to the page's structure need a new scan instead; so does an answer that cannot be
@@ -175,5 +180,16 @@ function scanWithIndex(
     snapshot = { ...snapshot, fields: fieldsNow };
     return snapshot;
   };
-  return { snapshot, elements, reread };
+  const editorDocuments: Document[] = [];
+  for (const match of best.matches.values()) {
+    const editor = match.candidate.editor;
+    if (editor?.tagName !== 'IFRAME') continue;
+    try {
+      const inner = (editor as HTMLIFrameElement).contentDocument;
+      if (inner) editorDocuments.push(inner);
+    } catch {
+      // Another origin's editor: its text area is read at Save and Finish.
+    }
+  }
+  return { snapshot, elements, reread, editorDocuments };
 }
