@@ -3,7 +3,7 @@
  * LabelUtils): the control's own `<label>` (`label[for]` or a wrapping label), `aria-labelledby`,
  * `aria-label`, the legend of its fieldset (groups), the `<dt>` before its `<dd>`, the table
  * cell beside it or above it (or a header cell spanning down to its row), the text just before
- * it, up to the previous control, and last its `title`.
+ * it, up to the previous control; a control with no label of its own is named by its `title` first.
  *
  * A label's text is what a screen reader announces (text.ts nameText): hidden text and buttons
  * inside it are no part of it, and a hint after the question's words in an element of its own is
@@ -62,8 +62,17 @@ function labelTextsOf(element: Element, index: LabelIndex | null, filtered = tru
   const name = nameText(element, MAX_LABEL);
   if (!name) return [];
   if (element.childElementCount === 0) return [name];
-  return [name, ...namePrefixes(element, MAX_LABEL).filter((prefix) => prefix !== name)];
+  // A hint is a text of its own, starting as a sentence does ("For example, 27 3 2026", "(If
+  // known)"); words that go on with the question ("Reasons <span>for the outcome</span>") are
+  // the question's.
+  const hints = namePrefixes(element, MAX_LABEL)
+    .filter(({ prefix, next }) => prefix !== name && (HINT_ELEMENT.test(`${next.tagName} ${next.getAttribute('class') ?? ''}`) || /^[\s:?*.-]*[\p{Lu}\p{N}(]/u.test(name.slice(prefix.length))))
+    .map(({ prefix }) => prefix);
+  return [name, ...hints];
 }
+
+/** An element that is a hint by its kind: small print, emphasis, or a class that says so. */
+const HINT_ELEMENT = /^(?:SMALL|EM|I|DIV|P|BR)\b|\b(?:[\w-]*hint|[\w-]*help|[\w-]*desc(?:ription)?|[\w-]*note)\b/i;
 
 /** The element's accessible-name text alone (no shorter forms). */
 function labelTextOf(element: Element, index: LabelIndex | null, filtered = true): string {
@@ -309,12 +318,14 @@ export function controlLabelTexts(control: Element, index: LabelIndex | null = n
   const term = definitionTermText(control, index);
   if (term) texts.push(term);
   texts.push(...tableCellTexts(control, index));
-  if (!labelled) {
+  // With no label of its own, a control's title is its label (forms.md, the accessible-name
+  // rules): loose text near it is not.
+  const title = control.getAttribute('title')?.trim();
+  if (title && !labelled) texts.push(title);
+  if (!labelled && !title) {
     const before = textBefore(control);
     if (before) texts.push(before);
   }
-  const title = control.getAttribute('title')?.trim();
-  if (title && !labelled) texts.push(title);
   return texts;
 }
 

@@ -286,3 +286,57 @@ describe('finding the titles a page shows', () => {
     expect([...shownTitles(doc, titles)]).toEqual(['internet monitoring: agreement review']);
   });
 });
+
+describe('reading the read-only view, each answer its own question’s only', () => {
+  const view = (body: string) => answers(page(`${reviewTitle}<h2>Review</h2>${body}`));
+  const rest = `<div class="row"><span class="label">Date of review</span><span class="value">04/06/2026</span></div>`;
+  it.each([
+    ['a Change link beside an unanswered question', `<div class="row"><span class="label">Young person's views</span><a href="#" class="change">Change</a></div>${rest}`],
+    ['a help button', `<div class="row"><span class="label">Young person's views</span><button type="button">?</button></div>${rest}`],
+    ['a hint after the label', `<div class="row"><span class="label">Young person's views</span><span class="hint">In their own words</span></div>${rest}`],
+    ['a link after the last question', `${rest}<div class="row"><span class="label">Young person's views</span></div><a href="#top">Back to top</a>`],
+    ['a block holding a heading', `<div class="row"><span class="label">Young person's views</span></div><div class="section"><h2>Progress</h2><p>No progress recorded</p></div>${rest}`],
+    ['a question and its answer in one element', `<ul><li>Young person's views:</li><li>Outcome: Continue</li></ul>${rest}`],
+    ['bold labels of two kinds', `<ul><li><b>Young person's views:</b></li><li><strong>Date of review:</strong> 04/06/2026</li></ul>`],
+    ['a Change cell', `<table><tr><td>Young person's views</td><td><a href="#">Change</a></td></tr><tr><td>Date of review</td><td>04/06/2026</td></tr></table>`],
+    ['questions as column headers', `<table><tr><th>Date of review</th><th>Young person's views</th><th>Comments</th></tr><tr><td>04/06/2026</td><td></td><td>blah</td></tr></table>`],
+  ])('reads an unanswered question as unanswered beside %s', (_, body) => {
+    const read = view(body)!;
+    expect(read.youngPersonViews).toBe('');
+    expect(read.reviewDate).toBe('2026-06-04');
+  });
+
+  it('reads an answer given as text after its label in the same element', () => {
+    expect(view(`<ul><li><b>Date of review:</b> 04/06/2026</li><li><b>Young person's views:</b> They agree <em>strongly</em></li></ul>`)).toMatchObject({
+      reviewDate: '2026-06-04',
+      youngPersonViews: 'They agree strongly',
+    });
+  });
+
+  it('never takes a section heading for the question with its words', () => {
+    const read = view(`<h2>Progress</h2><div class="row"><span class="label">Date of review</span><span class="value">04/06/2026</span></div><h2>Outcome</h2><p>Preferred language: English</p>`)!;
+    expect(read.outcome).toBeUndefined();
+  });
+});
+
+describe('labels with more than the question', () => {
+  it('takes a hint after the question’s words, not words that go on with it', () => {
+    const outcomeOnly = `${reviewTitle}<label for="d">Date of review <span>For example, 27 3 2026</span></label><input id="d" value="04/06/2026">
+      <label for="r">Reasons <span>for the outcome</span></label><textarea id="r">Going well</textarea>`;
+    const read = answers(page(outcomeOnly))!;
+    expect(read.reviewDate).toBe('2026-06-04');
+    expect(read.necessityReasons).toBeUndefined();
+  });
+
+  it('names a control with no label of its own by its title, not by loose text near it', () => {
+    const read = answers(page(`${reviewTitle}<label for="d">Date of review</label><input id="d" value="04/06/2026">
+      <div><span>Young person's views</span></div><input title="Notes" value="extra note">`))!;
+    expect(read.youngPersonViews).toBeUndefined();
+  });
+
+  it('reads a hidden text area holding HTML as the text it shows', () => {
+    const read = answers(page(`${reviewTitle}<label for="d">Date of review</label><input id="d" value="04/06/2026">
+      <label for="v">Young person's views</label><div><textarea id="v" style="display:none">&lt;p&gt;&amp;nbsp;&lt;/p&gt;</textarea></div>`))!;
+    expect(read.youngPersonViews).toBe('');
+  });
+});

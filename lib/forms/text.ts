@@ -91,12 +91,17 @@ export function nameText(root: Node, maxLength = Infinity): string {
 }
 
 /**
- * The label's text up to each element inside it where more text begins, longest first: a hint or
+ * The label's text up to each element inside it where more text begins (with that element),
+ * longest first: a hint or
  * help text in a child element after the question's words ("Date of review <span>For example,
  * 27 3 2026</span>") leaves the question's words as one of these.
  */
-export function namePrefixes(root: Element, maxLength = 300, { inlineOnly = false }: { inlineOnly?: boolean } = {}): string[] {
-  const prefixes: string[] = [];
+export function namePrefixes(
+  root: Element,
+  maxLength = 300,
+  { inlineOnly = false }: { inlineOnly?: boolean } = {},
+): Array<{ prefix: string; next: Element }> {
+  const prefixes: Array<{ prefix: string; next: Element }> = [];
   const parts: string[] = [];
   let length = 0;
   // With inlineOnly, the question's words must be the element's own text or inline text: a
@@ -115,7 +120,7 @@ export function namePrefixes(root: Element, maxLength = 300, { inlineOnly = fals
       if (SKIPPED.has(element.tagName) || element.tagName === 'BUTTON' || element.getAttribute('role') === 'button') return true;
       if (hiddenInside(element, true)) return true;
       const before = collapseWhiteSpace(parts.join(''));
-      if (before !== '' && prefixes[prefixes.length - 1] !== before && !(inlineOnly && passedBlock)) prefixes.push(before);
+      if (before !== '' && prefixes[prefixes.length - 1]?.prefix !== before && !(inlineOnly && passedBlock)) prefixes.push({ prefix: before, next: element });
     }
     const block = BLOCK.has(element.tagName);
     if (block) parts.push(' ');

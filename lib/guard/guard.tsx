@@ -180,6 +180,8 @@ export class Guard {
     // The answers of sections the page has taken away, as they were read while shown.
     this.snapshot = this.read ? this.sections.recall(this.read) : null;
     if (!this.snapshot) {
+      // The form went away: what was read of it is forgotten (another may come in its place).
+      this.sections.clear();
       this.evaluation = null;
       this.view = null;
       this.options.onSnapshot?.(null, null);

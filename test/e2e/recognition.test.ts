@@ -94,6 +94,35 @@ describe('the guard follows the page', () => {
     }
   });
 
+  it('keeps the answers of sections the page takes away, and is never complete before every section was shown', async () => {
+    const page = await openPage('sections-away-agreement.html');
+    const unread = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelector('monitoring-guard')?.shadowRoot?.querySelectorAll('[data-group=section] .mg-group-message') ?? [], (item) =>
+          (item.textContent ?? '').replace(/ — .*/, ''),
+        ),
+      );
+    try {
+      await waitForGuard(page);
+      expect(await unread()).toEqual(['Not checked yet: open Consent', 'Not checked yet: open Action plan', 'Not checked yet: open Review']);
+      for (const [section, left] of [['consent', 2], ['actionPlan', 1], ['review', 0]] as const) {
+        await page.click(`nav.sections button[data-section=${section}]`);
+        // A state, not a time: the section's group leaves the panel (generous bound for a busy machine).
+        await page.waitForFunction(
+          (count) => document.querySelector('monitoring-guard')?.shadowRoot?.querySelectorAll('[data-group=section]').length === count,
+          { timeout: 10_000 },
+          left,
+        );
+        const reading = await readGuard(page);
+        // The Agreement section is out of the page; its answers still stand.
+        expect(reading.gaps.map((gap) => gap.field)).not.toContain('agreementStartDate');
+      }
+      expect(await unread()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('removes the guard when the form goes away, and brings it back when it returns', async () => {
     const page = await openPage('step-editor-decision.html');
     try {

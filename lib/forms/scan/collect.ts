@@ -141,7 +141,7 @@ function controlKind(control: Element): CandidateKind | 'radio' | null {
 }
 
 /** Whether the page hides the element itself (not counting what is around it). */
-function hiddenItself(element: Element): boolean {
+export function hiddenItself(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;
   const style = (element as HTMLElement).style;
   if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
@@ -160,7 +160,9 @@ const EDITOR = 'iframe, [contenteditable]:not([contenteditable=false])';
  */
 function richTextEditor(textarea: Element): Element | null {
   if (!hiddenItself(textarea)) return null;
-  for (const sibling of [textarea.nextElementSibling, textarea.previousElementSibling]) {
+  const wrapper = textarea.parentElement;
+  const around = wrapper && wrapper.querySelectorAll(CONTROL_SELECTOR).length === 1 ? [wrapper.nextElementSibling, wrapper.previousElementSibling] : [];
+  for (const sibling of [textarea.nextElementSibling, textarea.previousElementSibling, ...around]) {
     if (!sibling || sibling.matches(CONTROL_SELECTOR) || hiddenItself(sibling)) continue;
     const editor = sibling.matches(EDITOR) ? sibling : sibling.querySelector(EDITOR);
     if (editor) return editor;

@@ -98,6 +98,7 @@ const VIEW_LABEL_SELECTOR = `dt, th, td, label, span, div, p, strong, b, li, leg
 const VIEW_DEPTH = 3;
 
 const LABEL_BY_NATURE = new Set(['DT', 'TH', 'LABEL', 'LEGEND']);
+const BOLD = new Set(['STRONG', 'B']);
 /** Blocks that hold questions, never a heading's one answer. */
 const QUESTION_BLOCKS = 'dl, table, fieldset, section, form';
 /** Elements that hold labels, not answers, when two of them follow each other. */
@@ -112,7 +113,7 @@ function viewQuestion(element: Element, prepared: PreparedProfile): Question | n
   // A hint after the question's words only in elements that are labels by nature: in a block or
   // a row, what follows the question's words may be its answer.
   if (element.childElementCount === 0 || !LABEL_BY_NATURE.has(element.tagName)) return null;
-  for (const prefix of namePrefixes(element, 300, { inlineOnly: true })) {
+  for (const { prefix } of namePrefixes(element, 300, { inlineOnly: true })) {
     const found = prepared.byLabel.get(normaliseLabel(prefix));
     if (found) return found;
   }
@@ -131,7 +132,10 @@ const INLINE_MARKERS = new Set(['SPAN', 'ABBR', 'SMALL', 'SUP', 'B', 'STRONG', '
 /** Text that is only a question number or a mandatory marker ("3.2", "*", "(required)"), never a dash (an answer left empty). */
 function isMarker(element: Element): boolean {
   if (!INLINE_MARKERS.has(element.tagName)) return false;
-  const raw = element.textContent ?? '';
+  return isMarkerText(element.textContent ?? '');
+}
+
+function isMarkerText(raw: string): boolean {
   if (!/[\p{L}\p{N}*?]/u.test(raw)) return false;
   return normaliseLabel(raw) === '';
 }
@@ -181,9 +185,21 @@ function startsLike(next: Element, block: Element, label: Element): boolean {
  * shows no answer: nothing follows within its structure, or what follows is another question (a
  * label, a block of the same look as the label's, a heading): never the next question's text.
  */
-function viewAnswerElement(inner: Element, isLabel: (element: Element) => boolean, tableAnswer = false): Element | null {
+function viewAnswerElement(
+  inner: Element,
+  isLabel: (element: Element) => boolean,
+  tableAnswer = false,
+  namesQuestion: (text: string) => boolean = () => false,
+): Element | null {
   const otherQuestion = (element: Element) =>
-    element.matches(HEADING) || isLabel(element) || Array.from(element.querySelectorAll('*')).some(isLabel);
+    element.matches(HEADING) ||
+    isLabel(element) ||
+    element.querySelector(HEADING) !== null ||
+    Array.from(element.querySelectorAll('*')).some(isLabel) ||
+    // "Outcome: Continue", a question and its answer in one element.
+    namesQuestion(element.textContent ?? '');
+  // Links, buttons and hints beside a label are the page's, not the answer ("Change", "?", "Back to top").
+  const aside = (element: Element) => element.matches(ASIDE) || isMarker(element);
   // A label inside a cell or a term that holds nothing else: the cell's structure bounds the answer.
   const holder = inner.parentElement?.closest('dt, th, td');
   const label = holder && normaliseLabel(nameText(holder, 301)) === normaliseLabel(nameText(inner, 301)) ? holder : inner;
@@ -195,20 +211,31 @@ function viewAnswerElement(inner: Element, isLabel: (element: Element) => boolea
     return null;
   }
   if (label.tagName === 'TH' || label.tagName === 'TD') {
+    const row = label.parentElement;
+    // A header row of questions: each answer is in the cell below its header.
+    if (row && row.children.length > 1 && Array.from(row.children).every((cell) => cell.tagName === 'TH')) {
+      const below = nextRow(row);
+      const cell = below ? cellBelow(below, label) : null;
+      return cell && cell.tagName !== 'TH' && !otherQuestion(cell) ? cell : null;
+    }
     let next = label.nextElementSibling;
-    while (next && isMarker(next)) next = next.nextElementSibling;
-    return next && !otherQuestion(next) ? next : null;
+    while (next && (aside(next) || onlyAside(next))) next = next.nextElementSibling;
+    return next && next.tagName !== 'TH' && !otherQuestion(next) ? next : null;
   }
+  // The answer as text after the label in the same element ("<li><b>Date of review:</b> 04/06/2026</li>").
+  const after = textAfter(label, isLabel);
+  if (after) return after;
   for (let current: Element | null = label, depth = 0; current && depth < VIEW_DEPTH; depth++) {
     let next = current.nextElementSibling;
-    // A question number or mandatory marker in an element of its own is part of the label.
-    while (next && isMarker(next)) next = next.nextElementSibling;
+    // A question number or mandatory marker in an element of its own is part of the label; a link,
+    // button or hint is the page's.
+    while (next && aside(next)) next = next.nextElementSibling;
     if (next) {
       if (otherQuestion(next)) return null;
       const ownLook = look(current);
       if (ownLook !== null && look(next) === ownLook) return null;
       // Two elements of a kind that only labels are ("<strong>", "<dt>", a heading) in a row.
-      if (LABEL_TAGS.has(current.tagName) && next.tagName === current.tagName) return null;
+      if (LABEL_TAGS.has(current.tagName) && (next.tagName === current.tagName || (BOLD.has(current.tagName) && BOLD.has(next.tagName)))) return null;
       // Under a heading, an answer is text (a paragraph, a list, a table), not a block of questions.
       if (label.matches(HEADING) && !(tableAnswer && next.matches('table')) && !answerLike(next)) return null;
       if (current !== label && startsLike(next, current, label)) return null;
@@ -225,6 +252,49 @@ function viewAnswerElement(inner: Element, isLabel: (element: Element) => boolea
   return null;
 }
 
+/** What sits beside a label and is never an answer: a link, a button, a hint. */
+const ASIDE = 'a, button, [role=button], [class*=hint], [class*=help]';
+
+/** A cell holding nothing but links, buttons or a marker ("Change"). */
+function onlyAside(cell: Element): boolean {
+  const children = Array.from(cell.children);
+  if (children.length === 0) return isMarkerText(cell.textContent ?? '');
+  return children.every((child) => child.matches(ASIDE)) && Array.from(cell.childNodes).every((node) => node.nodeType !== 3 || !/\S/.test(node.nodeValue ?? ''));
+}
+
+function nextRow(row: Element): Element | null {
+  if (row.nextElementSibling) return row.nextElementSibling;
+  const section = row.parentElement;
+  return section && section.tagName !== 'TABLE' ? (section.nextElementSibling?.firstElementChild ?? null) : null;
+}
+
+function cellBelow(row: Element, header: Element): Element | null {
+  const index = Array.prototype.indexOf.call(header.parentElement!.children, header);
+  return row.children[index] ?? null;
+}
+
+/**
+ * The text that follows the label inside the same element, up to the next label: a copy of it
+ * (nothing of the page is moved), or null when there is none.
+ */
+function textAfter(label: Element, isLabel: (element: Element) => boolean): Element | null {
+  let text = false;
+  const after: Node[] = [];
+  for (let node = label.nextSibling; node; node = node.nextSibling) {
+    if (node.nodeType === 1 && (isLabel(node as Element) || (node as Element).matches(HEADING))) break;
+    if (node.nodeType === 3 && /[^\s:\-\u2010-\u2015]/.test(node.nodeValue ?? '')) text = true;
+    after.push(node);
+  }
+  // Only a marker after the words ("?", "*", "(required)") is the label's.
+  if (!text || normaliseLabel(after.map((node) => node.textContent ?? '').join('')) === '') return null;
+  const holder = label.ownerDocument.createElement('span');
+  for (const node of after) holder.appendChild(node.cloneNode(true));
+  // "Date of review: 04/06/2026": the colon after the label is the label's.
+  const first = holder.firstChild;
+  if (first && first.nodeType === 3) first.nodeValue = (first.nodeValue ?? '').replace(/^\s*:\s*/, '');
+  return holder;
+}
+
 /**
  * The read-only view: labels as text, each with its answer as text beside or below it. A
  * heading is taken for a question only where no other element names it (a section "Outcome"
@@ -234,13 +304,29 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
   const found = new Map<string, Match>();
   const body = page.doc.body;
   if (!body) return found;
+  // The page's section headings: headings of a look that names two or more of the form's
+  // sections ("Review", "Progress", "Outcome"). One of them is never a question, whatever its
+  // words (the review's section "Outcome" holds the question "Outcome").
+  const sectionNames = new Set(prepared.profile.questions.flatMap((question) => (question.section ? [normaliseLabel(question.section)] : [])));
+  const namedSections = new Map<string, Set<string>>();
+  const sectionHeadings: Element[] = [];
+  for (const heading of Array.from(body.querySelectorAll(HEADING))) {
+    const name = normaliseLabel(nameText(heading, 301));
+    if (!sectionNames.has(name)) continue;
+    const headingKind = `${heading.tagName}|${heading.getAttribute('class') ?? ''}`;
+    namedSections.set(headingKind, (namedSections.get(headingKind) ?? new Set()).add(name));
+    sectionHeadings.push(heading);
+  }
+  const isSectionHeading = new Set(
+    sectionHeadings.filter((heading) => (namedSections.get(`${heading.tagName}|${heading.getAttribute('class') ?? ''}`)?.size ?? 0) >= 2),
+  );
   // Every element that names one of the questions.
   const labels = new Map<Element, Question>();
   const elements = Array.from(body.querySelectorAll(VIEW_LABEL_SELECTOR));
   for (const element of elements) {
     const raw = element.textContent ?? '';
     if (raw.length > 300 || !mayBeLabel(raw)) continue;
-    if (element.closest('monitoring-guard')) continue;
+    if (element.closest('monitoring-guard') || isSectionHeading.has(element)) continue;
     const question = viewQuestion(element, prepared);
     if (!question) continue;
     // The innermost of a nest of elements that name the question (a <strong> in a <p>, a <dt>
@@ -250,6 +336,11 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
     labels.set(element, question);
   }
   const isLabel = (element: Element) => labels.has(element);
+  /** Whether a text begins with one of the questions and a colon ("Outcome: Continue"). */
+  const namesQuestion = (text: string) => {
+    const colon = text.indexOf(':');
+    return colon > 0 && colon < 300 && prepared.byLabel.has(normaliseLabel(text.slice(0, colon)));
+  };
   const byQuestion = new Map<string, Element[]>();
   for (const [element, question] of labels) byQuestion.set(question.name, [...(byQuestion.get(question.name) ?? []), element]);
   const headingLook = (element: Element) => `${element.tagName}|${element.getAttribute('class') ?? ''}`;
@@ -259,7 +350,7 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
     if (looks) return looks;
     looks = new Set();
     for (const element of labels.keys()) {
-      if (element.matches(HEADING) && viewAnswerElement(element, (other) => other !== element && isLabel(other), labels.get(element)?.type === 'table') !== null) {
+      if (element.matches(HEADING) && viewAnswerElement(element, (other) => other !== element && isLabel(other), labels.get(element)?.type === 'table', namesQuestion) !== null) {
         looks.add(headingLook(element));
       }
     }
@@ -271,7 +362,7 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
     // An element that is not a heading, else a heading with an answer under it (the question
     // "Outcome" as an <h4> under the section heading "Outcome").
     const answerOf = (candidate: Element) =>
-      viewAnswerElement(candidate, (other) => other !== candidate && isLabel(other), labels.get(candidate)?.type === 'table');
+      viewAnswerElement(candidate, (other) => other !== candidate && isLabel(other), labels.get(candidate)?.type === 'table', namesQuestion);
     // A heading with nothing under it is a question left unanswered only where the page shows
     // its questions as headings of that look (others with their answers under them); otherwise
     // it heads a section or subsection, and is not the question.
@@ -283,6 +374,12 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
         // A heading alone in a block of its own: that block is its question's, with nothing in it.
         const parent = candidate.parentElement;
         if (parent && parent !== body && parent.childElementCount === 1 && !parent.matches(QUESTION_BLOCKS)) return true;
+        // A block whose headings are all of its look (a list of questions as headings), not the
+        // page's run of section and subsection headings.
+        if (parent && parent !== body && parent.childElementCount > 1) {
+          const headings = Array.from(parent.children).filter((child) => child.matches(HEADING));
+          if (headings.length > 1 && headings.every((heading) => headingLook(heading) === headingLook(candidate))) return true;
+        }
         // A series of headings of one look, the next with its answer under it: questions, each
         // with its answer below (none here).
         const next = candidate.nextElementSibling;

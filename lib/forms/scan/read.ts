@@ -21,7 +21,7 @@ import {
 import { CONTROL_SELECTOR, ownLabelTexts } from '../labels';
 import { readableText, textOfHtml } from '../text';
 import type { Candidate } from './collect';
-import { isEditable } from './collect';
+import { hiddenItself, isEditable } from './collect';
 
 /** What a View shows for a question left unanswered: nothing, or a dash. */
 const NO_ANSWER_SHOWN = /^[-\u2010-\u2015\u2212]*$/;
@@ -44,6 +44,17 @@ function richText(textarea: Element, editor: Element): string {
     return textOfHtml(textarea.ownerDocument, (textarea as HTMLTextAreaElement).value ?? '');
   }
   return readableText(editor);
+}
+
+/**
+ * A text area the page hides itself that holds HTML: a rich-text editor's store whose editor
+ * could not be found. Its text as a person would see it, never its markup; null for any other.
+ */
+function richSource(control: Element): string | null {
+  if (control.tagName !== 'TEXTAREA') return null;
+  const value = (control as HTMLTextAreaElement).value ?? '';
+  if (!/<\/?(?:p|br|div|span|strong|em|b|i|u|ul|ol|li|h[1-6])\b[^>]*>/i.test(value) || !hiddenItself(control)) return null;
+  return textOfHtml(control.ownerDocument, value);
 }
 
 function columnFor(columns: readonly TableColumn[], texts: readonly string[]): TableColumn | null {
@@ -119,7 +130,7 @@ export function readCandidate(question: Question, candidate: Candidate): FieldVa
         Array.from((element as HTMLSelectElement).selectedOptions, (option) => option.text),
       );
     default: {
-      const text = candidate.editor ? richText(element, candidate.editor) : controlText(element);
+      const text = candidate.editor ? richText(element, candidate.editor) : richSource(element) ?? controlText(element);
       switch (question.type) {
         case 'date':
           return dateFromText(text);
