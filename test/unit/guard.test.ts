@@ -47,6 +47,15 @@ function start(body: string, settings = DEFAULT_SETTINGS) {
   return dom.window.document;
 }
 
+/** A fixture page, its own scripts run and loaded, with the guard started in it. */
+async function startFixture(file: string): Promise<Document> {
+  dom = new JSDOM(readFileSync(join(FIXTURES_DIR, file), 'utf8'), { url: `http://localhost/${file}`, pretendToBeVisual: true, runScripts: 'dangerously' });
+  await new Promise((resolve) => dom!.window.addEventListener('load', resolve));
+  guard = new Guard(dom.window.document, { profiles: builtInProfiles, settings: DEFAULT_SETTINGS, today: () => '2026-11-25' });
+  guard.start();
+  return dom.window.document;
+}
+
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const host = (doc: Document) => doc.querySelector('monitoring-guard')!;
 const rules = (doc: Document) =>
@@ -340,12 +349,7 @@ describe('a form shown one section at a time', () => {
   }
 
   it('keeps each section’s answers while another is shown, never calls it complete before every section was read, and asks for the rest on Finish', async () => {
-    const html = readFileSync(join(FIXTURES_DIR, 'sections-away-agreement.html'), 'utf8');
-    dom = new JSDOM(html, { url: 'http://localhost/sections-away-agreement.html', pretendToBeVisual: true, runScripts: 'dangerously' });
-    await new Promise((resolve) => dom!.window.addEventListener('load', resolve));
-    const doc = dom.window.document;
-    guard = new Guard(doc, { profiles: builtInProfiles, settings: DEFAULT_SETTINGS, today: () => '2026-11-25' });
-    guard.start();
+    const doc = await startFixture('sections-away-agreement.html');
     const groups = () => Array.from(host(doc).shadowRoot!.querySelectorAll('[data-group=section] .mg-group-message'), (item) => item.textContent);
     expect(groups().map((text) => text!.replace(/ — .*/, ''))).toEqual([
       'Not checked yet: open Consent', 'Not checked yet: open Action plan', 'Not checked yet: open Review',
@@ -358,35 +362,30 @@ describe('a form shown one section at a time', () => {
     expect(dialog.textContent).toContain('Open the sections Consent, Action plan and Review so they can be checked');
     (host(doc).shadowRoot!.querySelector('[data-action=go-back]') as HTMLButtonElement).click();
 
-    const agreementStart = guard.snapshot!.fields.agreementStartDate!.value;
+    const agreementStart = guard!.snapshot!.fields.agreementStartDate!.value;
     for (const section of ['consent', 'actionPlan', 'review']) {
       (doc.querySelector(`nav.sections button[data-section=${section}]`) as HTMLButtonElement).click();
       await until(() => guard!.snapshot?.fields[section === 'consent' ? 'signedBy' : section === 'actionPlan' ? 'actionPlan' : 'firstReviewDate'] !== undefined, section);
       // The Agreement section is out of the page, and its answers stand.
       expect(doc.getElementById('MA_START') ?? doc.querySelector('[name=MA_START]')).toBeNull();
-      expect(guard.snapshot!.fields.agreementStartDate!.value).toEqual(agreementStart);
+      expect(guard!.snapshot!.fields.agreementStartDate!.value).toEqual(agreementStart);
     }
     await until(() => groups().length === 0, 'every section read');
-    expect(guard.snapshot!.unreadSections).toBeUndefined();
-    expect(guard.snapshot!.missing).toEqual([]);
+    expect(guard!.snapshot!.unreadSections).toBeUndefined();
+    expect(guard!.snapshot!.missing).toEqual([]);
   });
 });
 
 describe('rich text in an editor of its own frame', () => {
   it('follows typing in the editor’s frame, which the page around it never hears', async () => {
-    const html = readFileSync(join(FIXTURES_DIR, 'richtext-iframe-review.html'), 'utf8');
-    dom = new JSDOM(html, { url: 'http://localhost/richtext-iframe-review.html', pretendToBeVisual: true, runScripts: 'dangerously' });
-    await new Promise((resolve) => dom!.window.addEventListener('load', resolve));
-    const doc = dom.window.document;
-    guard = new Guard(doc, { profiles: builtInProfiles, settings: DEFAULT_SETTINGS, today: () => '2026-11-25' });
-    guard.start();
-    expect(guard.snapshot!.fields.youngPersonViews!.value).toEqual({ type: 'text', text: 'N/A' });
+    const doc = await startFixture('richtext-iframe-review.html');
+    expect(guard!.snapshot!.fields.youngPersonViews!.value).toEqual({ type: 'text', text: 'N/A' });
     const editor = (doc.querySelector('#cke_r_views iframe') as HTMLIFrameElement).contentDocument!;
     editor.body.innerHTML = '<p>Kai says the checks are <strong>fair</strong>.</p>';
-    editor.body.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
-    for (const started = Date.now(); guard.snapshot!.fields.youngPersonViews!.value.type === 'text' && (guard.snapshot!.fields.youngPersonViews!.value as { text: string }).text === 'N/A'; await tick(20)) {
+    editor.body.dispatchEvent(new dom!.window.Event('input', { bubbles: true }));
+    for (const started = Date.now(); guard!.snapshot!.fields.youngPersonViews!.value.type === 'text' && (guard!.snapshot!.fields.youngPersonViews!.value as { text: string }).text === 'N/A'; await tick(20)) {
       if (Date.now() - started > 10_000) throw new Error('the guard did not follow the editor');
     }
-    expect(guard.snapshot!.fields.youngPersonViews!.value).toEqual({ type: 'text', text: 'Kai says the checks are fair.' });
+    expect(guard!.snapshot!.fields.youngPersonViews!.value).toEqual({ type: 'text', text: 'Kai says the checks are fair.' });
   });
 });
