@@ -61,9 +61,9 @@ function Blocked({ item, onShowField }: { item: Extract<GapItem, { gaps: GapView
       <ul class="mg-blocked">
         {item.gaps.map((gap) => (
           <li key={gap.key} class="mg-blocked-check" data-rule={gap.rule} data-severity={gap.severity} data-field={gap.field}>
-            <span class="mg-gap-message">{item.kind === 'section' ? gap.message : gap.summary}</span>
+            <span class="mg-gap-message">{gap.summary}</span>
             {/* Each gap element says its whole message (contract.md), as the item above shows it. */}
-            {item.kind === 'question' && <span class="mg-visually-hidden">{` (${gap.message})`}</span>}{' '}
+            <span class="mg-visually-hidden">{` (${gap.message})`}</span>{' '}
             <Citation citation={gap.citation} />
           </li>
         ))}
