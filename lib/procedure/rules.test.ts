@@ -336,6 +336,11 @@ describe('common points of rules.md', () => {
     ]);
   });
 
+  it('a two-digit year is refused in GOV.UK words', () => {
+    const evaluation = run('agreement', { why: '', answers: { firstReviewDate: { invalid: '1/8/26' } } });
+    expect(evaluation.gaps.find((gap) => gap.rule === 'dates-valid')?.message).toBe('Date of first review: year must include 4 numbers');
+  });
+
   it('reports a question an applying rule needs but the page lacks, as an error of that rule', () => {
     const evaluation = run('agreement', { why: '', missing: ['firstReviewDate'] });
     expect(evaluation.gaps).toEqual([
