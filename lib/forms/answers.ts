@@ -140,7 +140,8 @@ export function dateFromParts(parts: Partial<Record<DatePartName, Element>>): Da
   return { type: 'date', date: parseDateParts(read('day'), read('month'), read('year')) };
 }
 
-function matchColumn(columns: readonly TableColumn[], header: string): TableColumn | null {
+/** The column a header (or a control's label) names, by the column's label or an alias. */
+export function matchColumn(columns: readonly TableColumn[], header: string): TableColumn | null {
   const normal = normaliseAnswer(header);
   return (
     columns.find((column) => [column.label, ...(column.aliases ?? [])].some((label) => normaliseAnswer(label) === normal)) ??

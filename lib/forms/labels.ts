@@ -307,8 +307,8 @@ export function textBefore(element: Element, maxSteps = 60, { headings = false }
 /**
  * Every place a standalone control's label may be, nearest first. The text just before a control
  * is looked for only when it has no label of its own: it is the costliest to find, and a control
- * the page labels is not labelled by loose text as well. A `title` is the last resort, as in the
- * accessible-name rules.
+ * the page labels is not labelled by loose text as well; nor is one with a `title`, which is its
+ * label when it has none of its own (forms.md, the accessible-name rules).
  */
 export function controlLabelTexts(control: Element, index: LabelIndex | null = null): string[] {
   const texts = ownLabelTexts(control, index, true);
@@ -318,8 +318,6 @@ export function controlLabelTexts(control: Element, index: LabelIndex | null = n
   const term = definitionTermText(control, index);
   if (term) texts.push(term);
   texts.push(...tableCellTexts(control, index));
-  // With no label of its own, a control's title is its label (forms.md, the accessible-name
-  // rules): loose text near it is not.
   const title = control.getAttribute('title')?.trim();
   if (title && !labelled) texts.push(title);
   if (!labelled && !title) {

@@ -43,6 +43,13 @@ interface ReadOptions {
   asName?: boolean;
 }
 
+/** Whether an element inside a text being read is left out of it: see ReadOptions. */
+function leftOut(element: Element, asName: boolean): boolean {
+  if (SKIPPED.has(element.tagName)) return true;
+  if (asName && (element.tagName === 'BUTTON' || element.getAttribute('role') === 'button')) return true;
+  return hiddenInside(element, asName);
+}
+
 function read(root: Node, { maxLength = Infinity, asName = false }: ReadOptions): string {
   const parts: string[] = [];
   let length = 0;
@@ -55,11 +62,7 @@ function read(root: Node, { maxLength = Infinity, asName = false }: ReadOptions)
     }
     if (node.nodeType !== 1 && node.nodeType !== 11) return true;
     const element = node as Element;
-    if (node.nodeType === 1 && node !== root) {
-      if (SKIPPED.has(element.tagName)) return true;
-      if (asName && (element.tagName === 'BUTTON' || element.getAttribute('role') === 'button')) return true;
-      if (hiddenInside(element, asName)) return true;
-    }
+    if (node.nodeType === 1 && node !== root && leftOut(element, asName)) return true;
     const block = node.nodeType === 1 && BLOCK.has(element.tagName);
     if (block) parts.push(' ');
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -117,8 +120,7 @@ export function namePrefixes(
     if (node.nodeType !== 1) return true;
     const element = node as Element;
     if (node !== root) {
-      if (SKIPPED.has(element.tagName) || element.tagName === 'BUTTON' || element.getAttribute('role') === 'button') return true;
-      if (hiddenInside(element, true)) return true;
+      if (leftOut(element, true)) return true;
       const before = collapseWhiteSpace(parts.join(''));
       if (before !== '' && prefixes[prefixes.length - 1]?.prefix !== before && !(inlineOnly && passedBlock)) prefixes.push({ prefix: before, next: element });
     }

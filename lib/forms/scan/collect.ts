@@ -21,6 +21,7 @@ import {
 } from '../labels';
 import { readableText } from '../text';
 import type { LabelIndex } from './label-index';
+import { kindOf } from './look';
 
 export type CandidateKind =
   | 'box'
@@ -170,11 +171,6 @@ function richTextEditor(textarea: Element): Element | null {
   return null;
 }
 
-/** An element's look: its tag and first class (two entries of one repeating section look alike). */
-function lookOf(element: Element): string {
-  return `${element.tagName}|${element.getAttribute('class')?.trim().split(/\s+/)[0] ?? ''}`;
-}
-
 const ADD_ANOTHER = /^\s*add\b/i;
 
 /**
@@ -199,7 +195,7 @@ function repeatingSections(body: Element): Array<{ entries: Element[]; around: E
   }
   for (const container of containers) {
     const blocks = Array.from(container.children).filter((child) => !filler(child));
-    if (blocks.length === 0 || !blocks.every((block) => lookOf(block) === lookOf(blocks[0]!) && holdsEntry(block))) continue;
+    if (blocks.length === 0 || !blocks.every((block) => kindOf(block) === kindOf(blocks[0]!) && holdsEntry(block))) continue;
     if (blocks.some((block) => taken.has(block))) continue;
     blocks.forEach((block) => taken.add(block));
     found.push({ entries: blocks, around: container });
@@ -210,7 +206,7 @@ function repeatingSections(body: Element): Array<{ entries: Element[]; around: E
     const run: Element[] = [];
     for (let current: Element | null = block; current; current = current.nextElementSibling) {
       if (filler(current)) continue;
-      if (lookOf(current) !== lookOf(block) || !holdsEntry(current) || taken.has(current)) break;
+      if (kindOf(current) !== kindOf(block) || !holdsEntry(current) || taken.has(current)) break;
       run.push(current);
     }
     run.forEach((entry) => taken.add(entry));

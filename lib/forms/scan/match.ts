@@ -10,6 +10,7 @@ import { repeatColumnMatches } from './read';
 import { HEADING } from '../labels';
 import { nameText, namePrefixes } from '../text';
 import type { Candidate, CandidateKind, PageCollection } from './collect';
+import { kindOf, styleOf } from './look';
 import { codeMatches, type PreparedProfile } from './prepare';
 
 const COMPATIBLE: Record<QuestionType, readonly CandidateKind[]> = {
@@ -120,11 +121,9 @@ function viewQuestion(element: Element, prepared: PreparedProfile): Question | n
   return null;
 }
 
-/** An element's look: its tag and first class. Two siblings of the same look are two of a kind (two labels, two rows). */
+/** An element's kind, where a class says it (kindOf). Two siblings of one kind are two of a kind (two labels, two rows). */
 function look(element: Element): string | null {
-  // The first class names the kind of element; later ones are modifiers ("row row--no-actions").
-  const kind = element.getAttribute('class')?.trim().split(/\s+/)[0];
-  return kind ? `${element.tagName}.${kind}` : null;
+  return element.getAttribute('class')?.trim() ? kindOf(element) : null;
 }
 
 const INLINE_MARKERS = new Set(['SPAN', 'ABBR', 'SMALL', 'SUP', 'B', 'STRONG', 'EM', 'I']);
@@ -168,12 +167,12 @@ function startsLike(next: Element, block: Element, label: Element): boolean {
   const path: string[] = [];
   for (let current: Element | null = label; current && current !== block; current = current.parentElement) {
     if (current.parentElement?.firstElementChild !== current) return false;
-    path.unshift(`${current.tagName}|${current.getAttribute('class') ?? ''}`);
+    path.unshift(styleOf(current));
   }
   let current: Element | null = next;
   for (const step of path) {
     current = current?.firstElementChild ?? null;
-    if (!current || `${current.tagName}|${current.getAttribute('class') ?? ''}` !== step) return false;
+    if (!current || styleOf(current) !== step) return false;
   }
   return true;
 }
@@ -185,17 +184,27 @@ function startsLike(next: Element, block: Element, label: Element): boolean {
  * shows no answer: nothing follows within its structure, or what follows is another question (a
  * label, a block of the same look as the label's, a heading): never the next question's text.
  */
-function viewAnswerElement(
-  inner: Element,
-  isLabel: (element: Element) => boolean,
-  tableAnswer = false,
-  namesQuestion: (text: string) => boolean = () => false,
-): Element | null {
+/** What reading one View answer knows of the page's questions. */
+interface ViewContext {
+  /** Whether an element names one of the questions (other than the one read). */
+  isLabel: (element: Element) => boolean;
+  /** Whether a text begins with one of the questions and a colon. */
+  namesQuestion: (text: string) => boolean;
+  /** The question is a repeating table: under a heading, its answer may be a table. */
+  tableAnswer: boolean;
+}
+
+/** Whether an element holds, inside it, an element that names a question. */
+function holdsLabel(element: Element, isLabel: (element: Element) => boolean): boolean {
+  return Array.from(element.querySelectorAll('*')).some(isLabel);
+}
+
+function viewAnswerElement(inner: Element, { isLabel, namesQuestion, tableAnswer }: ViewContext): Element | null {
   const otherQuestion = (element: Element) =>
     element.matches(HEADING) ||
     isLabel(element) ||
     element.querySelector(HEADING) !== null ||
-    Array.from(element.querySelectorAll('*')).some(isLabel) ||
+    holdsLabel(element, isLabel) ||
     // "Outcome: Continue", a question and its answer in one element.
     namesQuestion(element.textContent ?? '');
   // Links, buttons and hints beside a label are the page's, not the answer ("Change", "?", "Back to top").
@@ -244,9 +253,7 @@ function viewAnswerElement(
     // The label ends its block: the answer, if any, follows the block, unless the block holds other questions too.
     const parent: Element | null = current.parentElement;
     if (!parent || parent === label.ownerDocument.body) return null;
-    if (Array.from(parent.querySelectorAll('*')).some((element) => element !== label && !label.contains(element) && isLabel(element))) {
-      return null;
-    }
+    if (holdsLabel(parent, (element) => element !== label && !label.contains(element) && isLabel(element))) return null;
     current = parent;
   }
   return null;
@@ -313,12 +320,11 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
   for (const heading of Array.from(body.querySelectorAll(HEADING))) {
     const name = normaliseLabel(nameText(heading, 301));
     if (!sectionNames.has(name)) continue;
-    const headingKind = `${heading.tagName}|${heading.getAttribute('class') ?? ''}`;
-    namedSections.set(headingKind, (namedSections.get(headingKind) ?? new Set()).add(name));
+    namedSections.set(styleOf(heading), (namedSections.get(styleOf(heading)) ?? new Set()).add(name));
     sectionHeadings.push(heading);
   }
   const isSectionHeading = new Set(
-    sectionHeadings.filter((heading) => (namedSections.get(`${heading.tagName}|${heading.getAttribute('class') ?? ''}`)?.size ?? 0) >= 2),
+    sectionHeadings.filter((heading) => (namedSections.get(styleOf(heading))?.size ?? 0) >= 2),
   );
   // Every element that names one of the questions.
   const labels = new Map<Element, Question>();
@@ -343,56 +349,54 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
   };
   const byQuestion = new Map<string, Element[]>();
   for (const [element, question] of labels) byQuestion.set(question.name, [...(byQuestion.get(question.name) ?? []), element]);
-  const headingLook = (element: Element) => `${element.tagName}|${element.getAttribute('class') ?? ''}`;
+  const answerOf = (candidate: Element) =>
+    viewAnswerElement(candidate, {
+      isLabel: (other) => other !== candidate && isLabel(other),
+      namesQuestion,
+      tableAnswer: labels.get(candidate)?.type === 'table',
+    });
   let looks: Set<string> | null = null;
-  /** The looks of the headings that stand for questions here: headings with an answer under them. */
-  const questionHeadingLooks = (): Set<string> => {
-    if (looks) return looks;
-    looks = new Set();
-    for (const element of labels.keys()) {
-      if (element.matches(HEADING) && viewAnswerElement(element, (other) => other !== element && isLabel(other), labels.get(element)?.type === 'table', namesQuestion) !== null) {
-        looks.add(headingLook(element));
-      }
-    }
+  /** The styles of the headings that stand for questions here: headings with an answer under them. */
+  const questionHeadingStyles = (): Set<string> => {
+    if (!looks) looks = new Set(Array.from(labels.keys(), (element) => (element.matches(HEADING) && answerOf(element) !== null ? styleOf(element) : '')).filter(Boolean));
     return looks;
+  };
+  /**
+   * Whether a heading with nothing under it is a question left unanswered: where the page shows
+   * its questions as headings of that style (others with their answers under them), alone in a
+   * block of its own, in a block whose headings are all of its style (a list of questions as
+   * headings), or in a series of headings of its style the next of which has its answer under
+   * it. Otherwise it heads a section or subsection, and is not the question.
+   */
+  const unansweredQuestionHeading = (heading: Element): boolean => {
+    if (questionHeadingStyles().has(styleOf(heading))) return true;
+    const parent = heading.parentElement;
+    if (parent && parent !== body && parent.childElementCount === 1 && !parent.matches(QUESTION_BLOCKS)) return true;
+    if (parent && parent !== body && parent.childElementCount > 1) {
+      const headings = Array.from(parent.children).filter((child) => child.matches(HEADING));
+      if (headings.length > 1 && headings.every((other) => styleOf(other) === styleOf(heading))) return true;
+    }
+    const next = heading.nextElementSibling;
+    const after = next?.nextElementSibling ?? null;
+    return (
+      next !== null &&
+      styleOf(next) === styleOf(heading) &&
+      after !== null &&
+      !after.matches(HEADING) &&
+      answerLike(after) &&
+      !isLabel(after) &&
+      !holdsLabel(after, isLabel)
+    );
   };
   let order = 0;
   for (const [name, named] of byQuestion) {
     order++;
     // An element that is not a heading, else a heading with an answer under it (the question
-    // "Outcome" as an <h4> under the section heading "Outcome").
-    const answerOf = (candidate: Element) =>
-      viewAnswerElement(candidate, (other) => other !== candidate && isLabel(other), labels.get(candidate)?.type === 'table', namesQuestion);
-    // A heading with nothing under it is a question left unanswered only where the page shows
-    // its questions as headings of that look (others with their answers under them); otherwise
-    // it heads a section or subsection, and is not the question.
+    // "Outcome" as an <h4> under the section heading "Outcome"), else an unanswered question's.
     const element =
       named.find((candidate) => !candidate.matches(HEADING)) ??
       named.find((candidate) => answerOf(candidate) !== null) ??
-      named.find((candidate) => {
-        if (questionHeadingLooks().has(headingLook(candidate))) return true;
-        // A heading alone in a block of its own: that block is its question's, with nothing in it.
-        const parent = candidate.parentElement;
-        if (parent && parent !== body && parent.childElementCount === 1 && !parent.matches(QUESTION_BLOCKS)) return true;
-        // A block whose headings are all of its look (a list of questions as headings), not the
-        // page's run of section and subsection headings.
-        if (parent && parent !== body && parent.childElementCount > 1) {
-          const headings = Array.from(parent.children).filter((child) => child.matches(HEADING));
-          if (headings.length > 1 && headings.every((heading) => headingLook(heading) === headingLook(candidate))) return true;
-        }
-        // A series of headings of one look, the next with its answer under it: questions, each
-        // with its answer below (none here).
-        const next = candidate.nextElementSibling;
-        const after = next?.nextElementSibling ?? null;
-        return (
-          next !== null &&
-          headingLook(next) === headingLook(candidate) &&
-          after !== null &&
-          !after.matches(HEADING) &&
-          answerLike(after) &&
-          ![after, ...Array.from(after.querySelectorAll('*'))].some(isLabel)
-        );
-      });
+      named.find(unansweredQuestionHeading);
     if (!element) continue;
     const question = labels.get(element)!;
     let answer = answerOf(element);

@@ -3,7 +3,7 @@
  * controls (edit) or from the text that holds it (View). Rich text is read as the text a person
  * sees, markup set aside.
  */
-import { collapseWhiteSpace, normaliseAnswer } from '../normalise';
+import { collapseWhiteSpace } from '../normalise';
 import type { Question, TableColumn } from '../profile';
 import type { FieldValue, TableCell, TableValue } from '../snapshot';
 import {
@@ -12,6 +12,7 @@ import {
   controlValueAttribute,
   dateFromParts,
   dateFromText,
+  matchColumn,
   multiFromTexts,
   multiFromViewText,
   optionText,
@@ -59,8 +60,7 @@ function richSource(control: Element): string | null {
 
 function columnFor(columns: readonly TableColumn[], texts: readonly string[]): TableColumn | null {
   for (const text of texts) {
-    const normal = normaliseAnswer(text);
-    const column = columns.find((candidate) => [candidate.label, ...(candidate.aliases ?? [])].some((label) => normaliseAnswer(label) === normal));
+    const column = matchColumn(columns, text);
     if (column) return column;
   }
   return null;
