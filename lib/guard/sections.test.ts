@@ -62,6 +62,14 @@ describe('sections that leave the page', () => {
     expect(memory.recall(other).recalled).toBeUndefined();
   });
 
+  it('remembers nothing of a form without a person ID, and still names the sections not read', () => {
+    const memory = new SectionMemory();
+    memory.recall({ ...showing('Agreement'), personId: null });
+    const read = memory.recall({ ...showing('Consent'), personId: null });
+    expect(read.recalled).toBeUndefined();
+    expect(read.unreadSections).toEqual(['Agreement', 'Action plan', 'Review']);
+  });
+
   // A form with a section never read is never complete: every section of every built-in form
   // holds a question that some rule needs on a form otherwise complete.
   for (const kind of FORM_KINDS) {

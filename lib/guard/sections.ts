@@ -8,14 +8,6 @@
  */
 import type { FieldSnapshot, FormSnapshot } from '../forms/snapshot';
 
-/** The sections none of whose questions is shown, when nothing is remembered. */
-function unread(snapshot: FormSnapshot, sections: Record<string, string>, shown: Set<string>): { unreadSections?: string[] } {
-  const names = [...new Set(snapshot.missing.map((name) => sections[name]).filter((section): section is string => !!section))].filter(
-    (section) => !shown.has(section),
-  );
-  return names.length > 0 ? { unreadSections: names } : {};
-}
-
 /** What was read of each form in this document, by form (profile and person). */
 export class SectionMemory {
   private readonly forms = new Map<string, Map<string, FieldSnapshot>>();
@@ -29,9 +21,8 @@ export class SectionMemory {
   recall(snapshot: FormSnapshot): FormSnapshot {
     const sections = snapshot.sections ?? {};
     // Without a person ID two people's forms could not be told apart: nothing is remembered.
-    if (snapshot.personId === null) return { ...snapshot, ...unread(snapshot, sections, new Set(Object.keys(snapshot.fields).map((name) => sections[name]).filter(Boolean) as string[])) };
     const key = `${snapshot.profileId}|${snapshot.personId}|${snapshot.readOnly ? 'view' : 'edit'}`;
-    let remembered = this.forms.get(key);
+    let remembered = snapshot.personId === null ? new Map<string, FieldSnapshot>() : this.forms.get(key);
     if (!remembered) this.forms.set(key, (remembered = new Map()));
 
     const shown = new Set<string>();
