@@ -34,7 +34,6 @@ function Gap({ gap, onShowField }: { gap: GapView; onShowField: (gap: GapView) =
       ) : (
         <span class="mg-gap-message">{gap.message}</span>
       )}
-      {gap.detail && <span class="mg-gap-detail">{gap.detail}</span>}
       <Citation citation={gap.citation} />
     </li>
   );

@@ -29,8 +29,6 @@ export interface GapView {
   field?: string;
   /** How to reach the question's control again. */
   locator?: string;
-  /** More for the worker: for a question not found, which check needs it and where it may be. */
-  detail?: string;
   citation: CitationView;
 }
 
@@ -67,8 +65,6 @@ export interface GuardView {
   /** The errors, then the warnings, as the panel lists them. */
   errorItems: GapItem[];
   warningItems: GapItem[];
-  /** Sections of the form never shown in the page, so never checked. */
-  unreadSections: string[];
   checks: CheckView[];
 }
 
@@ -131,7 +127,7 @@ export function finishLines(view: Pick<GuardView, 'errorItems'>): Array<{ key: s
 export function citationLabel(section: string): string {
   if (section === 'all') return 'Procedure, all sections';
   const parts = section.split(',').map((part) => part.trim().replace(/^§/, ''));
-  return `Procedure ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}`;
+  return `Procedure ${listOfNames(parts)}`;
 }
 
 function citationOf(rule: Rule): CitationView {
@@ -153,10 +149,6 @@ export function buildView(
   const gaps = evaluation.gaps.map((gap): GapView => {
     const field = gap.fields.find((name) => snapshot.fields[name]) ?? gap.fields[0];
     const rule = rules.get(gap.rule)!;
-    let detail: string | undefined;
-    if (gap.kind === 'not-found' && field) {
-      detail = `Needed to check: ${rule.summary.charAt(0).toLowerCase()}${rule.summary.slice(1)}`;
-    }
     return {
       key: `${gap.rule}|${gap.fields.join(',')}|${gap.message}`,
       rule: gap.rule,
@@ -166,7 +158,6 @@ export function buildView(
       summary: rule.summary,
       field,
       locator: field ? snapshot.fields[field]?.locator : undefined,
-      detail,
       citation: citationOf(rule),
     };
   });
@@ -192,7 +183,6 @@ export function buildView(
     gaps,
     errorItems: gapItems(gaps.filter((gap) => gap.severity === 'error'), sectionOf, unreadSections),
     warningItems: gapItems(gaps.filter((gap) => gap.severity === 'warning'), sectionOf, unreadSections),
-    unreadSections,
     checks,
   };
 }
@@ -240,7 +230,6 @@ export function failureView(
     gaps,
     errorItems: gaps.map((gap) => ({ kind: 'gap', key: gap.key, gap })),
     warningItems: [],
-    unreadSections: [],
     checks: [],
   };
 }
