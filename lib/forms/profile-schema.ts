@@ -4,7 +4,8 @@
  * with any problem is not used at all.
  */
 import { z } from 'zod';
-import { FORM_KINDS, QUESTION_TYPES, type FormProfile } from './profile';
+import { FORM_KINDS, QUESTION_TYPES, type FormKind, type FormProfile } from './profile';
+import { FORM_NAMES, fieldNames, fieldSpec } from '../model/vocabulary';
 import { normaliseLabel } from './normalise';
 
 const fieldName = z
@@ -81,12 +82,87 @@ const profileSchema = z
         } else seen.set(key, index);
       };
       clash(seenNames, question.name, 'the name', 'name');
+      checkVocabulary(profile.kind as FormKind, question, (path, message) =>
+        ctx.addIssue({ code: 'custom', path: ['questions', index, ...path], message }));
       clash(seenCodes, question.code, 'the code', 'code');
       for (const label of new Set([question.label, ...(question.aliases ?? [])].map(normaliseLabel))) {
         clash(seenLabels, label, 'the label', 'label');
       }
     });
   });
+
+/** The name of the vocabulary nearest to a misspelt one (two letters out at most), for the message. */
+function nearest(name: string, names: readonly string[]): string | null {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const here = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+        previous = here;
+      }
+    }
+    return row[b.length]!;
+  };
+  let best: { name: string; distance: number } | null = null;
+  for (const candidate of names) {
+    const found = distance(name, candidate);
+    if (found <= 2 && (!best || found < best.distance)) best = { name: candidate, distance: found };
+  }
+  return best?.name ?? null;
+}
+
+const quoted = (items: readonly string[]) => items.map((item) => `"${item}"`).join(', ');
+
+/**
+ * A question held to the form vocabulary (lib/model): a field of that form, of its type, whose
+ * answers are the field's values and whose columns are its columns. A field renamed, retyped or
+ * given an answer value the rules do not know is refused, never read as something else.
+ */
+function checkVocabulary(
+  kind: FormKind,
+  question: { name: string; type: string; answers?: Array<{ value: string; label: string; aliases?: string[] }>; columns?: Array<{ name: string; type: string }> },
+  report: (path: Array<string | number>, message: string) => void,
+): void {
+  const spec = fieldSpec(kind, question.name);
+  if (!spec) {
+    const near = nearest(question.name, fieldNames(kind));
+    report(['name'], `"${question.name}" is not a question of the ${FORM_NAMES[kind]}${near ? `: did you mean "${near}"?` : ''} (its questions are listed in the form-profile guide)`);
+    return;
+  }
+  if (spec.type !== question.type) {
+    report(['type'], `must be "${spec.type}" for ${question.name}`);
+    return;
+  }
+  if ('values' in spec && question.answers) {
+    const seenValues = new Map<string, number>();
+    const seenLabels = new Map<string, number>();
+    question.answers.forEach((answer, at) => {
+      if (!spec.values.includes(answer.value)) {
+        const near = nearest(answer.value, spec.values);
+        report(['answers', at, 'value'], `"${answer.value}" is not an answer of ${question.name}: it must be one of ${quoted(spec.values)}${near ? ` (did you mean "${near}"?)` : ''}`);
+      }
+      const first = seenValues.get(answer.value);
+      if (first !== undefined) report(['answers', at, 'value'], `the value "${answer.value}" is also used by answer ${first + 1}`);
+      else seenValues.set(answer.value, at);
+      for (const label of new Set([answer.label, ...(answer.aliases ?? [])].map(normaliseLabel))) {
+        const other = seenLabels.get(label);
+        if (other !== undefined && other !== at) report(['answers', at, 'label'], `the answer "${label}" is also given by answer ${other + 1}`);
+        else seenLabels.set(label, at);
+      }
+    });
+  }
+  if ('columns' in spec && question.columns) {
+    const names = Object.keys(spec.columns);
+    question.columns.forEach((column, at) => {
+      const type = spec.columns[column.name];
+      if (type === undefined) report(['columns', at, 'name'], `"${column.name}" is not a column of ${question.name}: it must be one of ${quoted(names)}`);
+      else if (type !== column.type) report(['columns', at, 'type'], `must be "${type}" for the column ${column.name}`);
+    });
+  }
+}
 
 export type ProfileResult =
   | { ok: true; profiles: FormProfile[] }
@@ -98,7 +174,8 @@ function describePath(path: readonly PropertyKey[], input: unknown): string {
   for (const key of path) {
     const child = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     if (typeof key === 'number') {
-      const name = child && typeof child === 'object' && 'name' in child ? (child as { name: unknown }).name : undefined;
+      const named = child && typeof child === 'object' ? (child as { name?: unknown; value?: unknown }) : undefined;
+      const name = typeof named?.name === 'string' ? named.name : named?.value;
       const ordinal = `${key + 1}`;
       parts.push(typeof name === 'string' ? `${ordinal} (${name})` : ordinal);
     } else {

@@ -6,18 +6,10 @@
  * `parseProfile` (./profile-schema.ts) before anything uses it.
  */
 
-export type FormKind = 'decision' | 'agreement' | 'review';
-export const FORM_KINDS: readonly FormKind[] = ['decision', 'agreement', 'review'];
+import type { ColumnType, FieldName, FormKind, QuestionType } from '../model/vocabulary';
+import type { VOCABULARY } from '../model/vocabulary';
 
-export type QuestionType = 'text' | 'date' | 'yesno' | 'choice' | 'multi' | 'table';
-export const QUESTION_TYPES: readonly QuestionType[] = [
-  'text',
-  'date',
-  'yesno',
-  'choice',
-  'multi',
-  'table',
-];
+export { FORM_KINDS, QUESTION_TYPES, type FormKind, type QuestionType } from '../model/vocabulary';
 
 /** One answer of a choice or multi question, mapped to a stable value. */
 export interface AnswerOption {
@@ -67,3 +59,20 @@ export interface FormProfile {
   templateCode?: string;
   questions: Question[];
 }
+
+type Spec<K extends FormKind, N extends FieldName<K>> = (typeof VOCABULARY)[K][N];
+
+/** A question of one form, held to the vocabulary: its name, its type, and its answers' values or columns. */
+export type QuestionOf<K extends FormKind> = {
+  [N in FieldName<K>]: Omit<Question, 'name' | 'type' | 'answers' | 'columns'> & {
+    name: N;
+    type: Spec<K, N> extends { type: infer T } ? T : never;
+  } & (Spec<K, N> extends { values: readonly (infer V)[] }
+      ? { answers: Array<AnswerOption & { value: V }> }
+      : Spec<K, N> extends { columns: infer C }
+        ? { columns: Array<{ [M in keyof C & string]: TableColumn & { name: M; type: C[M] & ColumnType } }[keyof C & string]> }
+        : { answers?: never; columns?: never });
+}[FieldName<K>];
+
+/** A profile of one form, held to the vocabulary (the built-in profiles `satisfies` it). */
+export type ProfileOf<K extends FormKind> = Omit<FormProfile, 'kind' | 'questions'> & { kind: K; questions: Array<QuestionOf<K>> };

@@ -4,10 +4,11 @@ import { answeredYes, choiceAnswered, dateGiven, finding, notBefore, show, textG
 import { PROCEDURE } from './citations';
 import { datesValidRule } from './dates-valid';
 import type { Finding, Rule } from './types';
+import { VOCABULARY, type AnswerValue } from '../model/vocabulary';
 
-const PARENTAL_RESPONSIBILITY = ['parent', 'otherParentalResponsibility'];
-const REVIEW_FREQUENCIES = ['monthly', 'twoMonthly', 'threeMonthly'];
-const OTHER_RELEVANT_PARTIES = ['carers', 'socialWorker', 'iro', 'otherParties'];
+const PARENTAL_RESPONSIBILITY: readonly string[] = ['parent', 'otherParentalResponsibility'] satisfies Array<AnswerValue<'agreement', 'signedBy'>>;
+const REVIEW_FREQUENCIES: readonly string[] = VOCABULARY.agreement.reviewFrequency.values;
+const OTHER_RELEVANT_PARTIES: readonly string[] = ['carers', 'socialWorker', 'iro', 'otherParties'] satisfies Array<AnswerValue<'agreement', 'reviewAttendees'>>;
 
 export const agreementRules: Rule[] = [
   {

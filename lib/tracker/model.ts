@@ -3,13 +3,14 @@
  * the review frequency, outcomes and where each came from; never a name, never a narrative answer.
  */
 import type { IsoDate } from '../dates';
+import { OUTCOMES as REVIEW_OUTCOMES, REVIEW_FREQUENCIES, type Frequency, type Outcome } from '../model/vocabulary';
 
-export type Frequency = 'monthly' | 'twoMonthly' | 'threeMonthly';
-export const FREQUENCIES: readonly Frequency[] = ['monthly', 'twoMonthly', 'threeMonthly'];
+/** The review frequencies and outcomes are the form vocabulary's (lib/model). */
+export const FREQUENCIES: readonly Frequency[] = REVIEW_FREQUENCIES;
+export type { Frequency, Outcome };
 export const FREQUENCY_MONTHS: Record<Frequency, number> = { monthly: 1, twoMonthly: 2, threeMonthly: 3 };
 
-export type Outcome = 'continue' | 'continueWithChanges' | 'endMonitoring';
-export const OUTCOMES: readonly Outcome[] = ['continue', 'continueWithChanges', 'endMonitoring'];
+export const OUTCOMES: readonly Outcome[] = REVIEW_OUTCOMES;
 
 /** How an entry or a review reached the tracker. */
 export type Source = 'save' | 'finish' | 'view' | 'manual' | 'import';

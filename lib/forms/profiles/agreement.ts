@@ -1,6 +1,7 @@
-import type { FormProfile } from '../profile';
+import type { AnswerValue } from '../../model/vocabulary';
+import type { ProfileOf } from '../profile';
 
-const attendeeAnswers = [
+const attendeeAnswers: Array<{ value: AnswerValue<'agreement', 'reviewAttendees'>; label: string; aliases?: string[] }> = [
   { value: 'youngPerson', label: 'Young person' },
   { value: 'family', label: 'Family' },
   { value: 'carers', label: 'Carers' },
@@ -15,7 +16,7 @@ export function reviewAttendeeAnswers() {
 }
 
 /** Form 2 of forms.md: the written agreement. */
-export const agreementProfile: FormProfile = {
+export const agreementProfile = {
   id: 'reference-agreement',
   kind: 'agreement',
   title: 'Internet monitoring: written agreement',
@@ -61,4 +62,4 @@ export const agreementProfile: FormProfile = {
     },
     { name: 'reviewAttendees', type: 'multi', code: 'MA_ATTENDEES', section: 'Review', label: 'Who will attend reviews?', answers: reviewAttendeeAnswers() },
   ],
-};
+} satisfies ProfileOf<'agreement'>;

@@ -1,7 +1,7 @@
-import type { FormProfile } from '../profile';
+import type { ProfileOf } from '../profile';
 
 /** Form 1 of forms.md: the decision record. */
-export const decisionProfile: FormProfile = {
+export const decisionProfile = {
   id: 'reference-decision',
   kind: 'decision',
   title: 'Internet monitoring: decision record',
@@ -80,4 +80,4 @@ export const decisionProfile: FormProfile = {
     { name: 'authorisedBy', type: 'text', code: 'MD_AUTH_BY', section: 'Management authorisation', label: 'Authorised by' },
     { name: 'authorisedDate', type: 'date', code: 'MD_AUTH_DATE', section: 'Management authorisation', label: 'Date authorised' },
   ],
-};
+} satisfies ProfileOf<'decision'>;

@@ -1,8 +1,8 @@
-import type { FormProfile } from '../profile';
+import type { ProfileOf } from '../profile';
 import { reviewAttendeeAnswers } from './agreement';
 
 /** Form 3 of forms.md: the agreement review. */
-export const reviewProfile: FormProfile = {
+export const reviewProfile = {
   id: 'reference-review',
   kind: 'review',
   title: 'Internet monitoring: agreement review',
@@ -28,4 +28,4 @@ export const reviewProfile: FormProfile = {
     },
     { name: 'nextReviewDate', type: 'date', code: 'MR_NEXT_REVIEW', section: 'Outcome', label: 'Date of next review' },
   ],
-};
+} satisfies ProfileOf<'review'>;
