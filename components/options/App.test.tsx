@@ -348,7 +348,7 @@ describe('the options page', () => {
     await show(api);
     expect(text(container.querySelector('[data-profiles="imported"]'))).toContain('Acme review (old)');
 
-    const decision = { ...councilReview, id: 'acme-decision', kind: 'decision', title: 'Acme decision' };
+    const decision = { ...councilReview, id: 'acme-decision', kind: 'decision', title: 'Acme decision', questions: [{ name: 'decisionDate', type: 'date', label: 'Date of decision' }] };
     chooseFile(JSON.stringify([councilReview, decision]), 'acme.json');
     await waitFor(() => hasText('Imported 2 profiles'));
     expect(api.saveImportedProfiles).toHaveBeenCalledWith([other, councilReview, decision]);

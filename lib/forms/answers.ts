@@ -149,7 +149,7 @@ export function matchColumn(columns: readonly TableColumn[], header: string): Ta
   );
 }
 
-function headerRow(table: HTMLTableElement): HTMLTableRowElement | null {
+export function headerRow(table: HTMLTableElement): HTMLTableRowElement | null {
   const head = table.tHead?.rows[0];
   if (head) return head;
   const first = table.rows[0];

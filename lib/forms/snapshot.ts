@@ -49,6 +49,11 @@ export interface FormSnapshot {
    * `missing` too, so that every rule needing one reports an error.
    */
   unreadable?: Record<string, string>;
+  /**
+   * Questions of the procedure's form that the council's form does not ask (its profile leaves
+   * them out, as fitting does for "Not on this form"). They are in `missing` too.
+   */
+  notAsked?: string[];
   /** The profile's label of every question, by field name (for messages about missing ones too). */
   labels: Record<string, string>;
   /** The form section each question belongs to, by field name, where the profile names one. */

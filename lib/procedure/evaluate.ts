@@ -24,6 +24,7 @@ function notFoundMessage(answers: Answers, name: string): string {
   const label = answers.label(name);
   const unreadable = snapshot.unreadable?.[name];
   if (unreadable !== undefined) return `Could not read the answer to '${label}' (${unreadable}): check this answer yourself`;
+  if (snapshot.notAsked?.includes(name)) return `Your council's form does not ask '${label}': check it is recorded, and tell your council's Mosaic team`;
   const section = snapshot.sections?.[name];
   if (section && snapshot.unreadSections?.includes(section)) return `Open the section '${section}' so that '${label}' can be checked`;
   return `Could not find the question '${label}': if the form asks it, tell your council's Mosaic team`;

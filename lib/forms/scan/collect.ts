@@ -44,6 +44,8 @@ export interface Candidate {
   members: Element[];
   /** Normalised label texts, nearest first. */
   labels: string[];
+  /** The same label texts as the page shows them (for people: the fitting view lists questions by them). */
+  texts: readonly string[];
   /** Attribute values that may carry the question code, lower case. */
   codes: string[];
   parts?: Partial<Record<DatePartName, Element>>;
@@ -96,8 +98,8 @@ const ANY_TEXT = () => true;
  * Each label text normalised, in the same places (so that a label's rank is where it was found);
  * a text the quick test rules out becomes '', which matches no question.
  */
-function normalisedLabels(texts: readonly string[], mayBeLabel: (text: string) => boolean): string[] {
-  return texts.map((text) => (mayBeLabel(text) ? normaliseLabel(text) : ''));
+function labelled(texts: readonly string[], mayBeLabel: (text: string) => boolean): { labels: string[]; texts: readonly string[] } {
+  return { labels: texts.map((text) => (mayBeLabel(text) ? normaliseLabel(text) : '')), texts };
 }
 
 function datePartName(control: Element): DatePartName | null {
@@ -310,7 +312,7 @@ export function collectPage(
       kind: 'dateParts',
       element: day,
       members,
-      labels: normalisedLabels(groupLabelTexts(container, day, index), mayBeLabel),
+      ...labelled(groupLabelTexts(container, day, index), mayBeLabel),
       codes: codesOf(container, ...members),
       parts,
       order: position.get(day)!,
@@ -324,7 +326,7 @@ export function collectPage(
       kind: 'radios',
       element: first,
       members,
-      labels: normalisedLabels(groupLabelTexts(container, first, index), mayBeLabel),
+      ...labelled(groupLabelTexts(container, first, index), mayBeLabel),
       codes: codesOf(container, first),
       order: position.get(first)!,
     }));
@@ -339,7 +341,7 @@ export function collectPage(
       kind: 'checkboxes',
       element: members[0]!,
       members,
-      labels: normalisedLabels(groupLabelTexts(container, members[0]!, index), mayBeLabel),
+      ...labelled(groupLabelTexts(container, members[0]!, index), mayBeLabel),
       codes: codesOf(container, members[0]),
       order: position.get(members[0]!)!,
     }));
@@ -382,7 +384,7 @@ export function collectPage(
         kind,
         element: control,
         members: editor ? [control, editor] : [control],
-        labels: normalisedLabels(controlLabelTexts(control, index), mayBeLabel),
+        ...labelled(controlLabelTexts(control, index), mayBeLabel),
         codes: codesOf(control),
         ...(editor ? { editor } : {}),
         order,
@@ -406,7 +408,7 @@ export function collectPage(
       kind: 'table',
       element: table,
       members: [table],
-      labels: normalisedLabels(texts, mayBeLabel),
+      ...labelled(texts, mayBeLabel),
       codes: codesOf(table),
       // After every control, in the tables' own order.
       order: controls.length + tableIndex,
@@ -427,7 +429,7 @@ export function collectPage(
       kind: 'repeat',
       element: first,
       members: entries.flatMap((entry) => Array.from(entry.querySelectorAll(CONTROL_SELECTOR))),
-      labels: normalisedLabels(texts, mayBeLabel),
+      ...labelled(texts, mayBeLabel),
       codes: codesOf(first.parentElement),
       entries,
       order: controls.length + repeatIndex + 0.5,

@@ -9,6 +9,8 @@
 import type { FormKind, FormProfile } from '../profile';
 import type { FieldSnapshot, FieldValue, FormSnapshot } from '../snapshot';
 import { locatorFor } from '../locator';
+import { fieldNames } from '../../model/vocabulary';
+import { builtInProfiles } from '../profiles';
 import { findPersonId, personIdInDocument } from '../person';
 import { collectPage } from './collect';
 import { buildLabelIndex, type LabelIndex } from './label-index';
@@ -147,6 +149,13 @@ function scanWithIndex(
   const allTitles = preparedProfiles.flatMap((p) => p.titles);
   const personId = win ? findPersonId(win, allTitles) : personIdInDocument(doc, allTitles);
 
+  // The procedure's questions the council's profile says its form does not ask: not found either.
+  const asked = new Set(profile.questions.map((question) => question.name));
+  const notAsked = fieldNames(profile.kind).filter((name) => !asked.has(name));
+  missing.push(...notAsked);
+  const reference = builtInProfiles.find((candidate) => candidate.kind === profile.kind);
+  const referenceLabel = (name: string) => reference?.questions.find((question) => question.name === name)?.label ?? name;
+
   let snapshot: FormSnapshot = {
     kind: profile.kind as FormKind,
     profileId: profile.id,
@@ -156,7 +165,11 @@ function scanWithIndex(
     fields,
     missing,
     ...(Object.keys(unreadable).length > 0 ? { unreadable } : {}),
-    labels: Object.fromEntries(profile.questions.map((question) => [question.name, question.label])),
+    ...(notAsked.length > 0 ? { notAsked } : {}),
+    labels: Object.fromEntries([
+      ...profile.questions.map((question) => [question.name, question.label]),
+      ...notAsked.map((name) => [name, referenceLabel(name)]),
+    ]),
     sections: Object.fromEntries(profile.questions.flatMap((question) => (question.section ? [[question.name, question.section]] : []))),
   };
   const reread = (controls: readonly Element[]): FormSnapshot | null => {

@@ -13,7 +13,8 @@ import type { Candidate, CandidateKind, PageCollection } from './collect';
 import { kindOf, styleOf } from './look';
 import { codeMatches, type PreparedProfile } from './prepare';
 
-const COMPATIBLE: Record<QuestionType, readonly CandidateKind[]> = {
+/** The kinds of page control that can hold each type of answer. */
+export const COMPATIBLE: Record<QuestionType, readonly CandidateKind[]> = {
   text: ['box'],
   date: ['date', 'box', 'dateParts'],
   yesno: ['checkbox', 'radios', 'select'],
@@ -403,7 +404,7 @@ export function matchView(page: PageCollection, prepared: PreparedProfile, mayBe
     if (question.type === 'table' && answer && answer.tagName !== 'TABLE') answer = answer.querySelector('table') ?? answer;
     found.set(name, {
       question,
-      candidate: { kind: 'box', element: answer ?? element, members: [], labels: [], codes: [], order },
+      candidate: { kind: 'box', element: answer ?? element, members: [], labels: [], texts: [], codes: [], order },
       foundBy: 'view',
       rank: 0,
       hidden: !isShown(element),

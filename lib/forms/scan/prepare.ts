@@ -19,7 +19,7 @@ export interface PreparedProfile {
   codes: Array<[string, Question]>;
   /** Whether a candidate's code (lower case) can be one of `codes` (see codeMatches): one test instead of one per code. */
   mayBeCode: RegExp | null;
-  /** Normalised labels no other profile uses. */
+  /** Field names of the questions with a label no profile of another form uses. */
   distinctive: Set<string>;
 }
 
@@ -69,10 +69,14 @@ export function codeFilterFor(preparedProfiles: PreparedProfile[]): (code: strin
 export function prepareProfiles(profiles: readonly FormProfile[]): PreparedProfile[] {
   const cached = prepared.get(profiles);
   if (cached) return cached;
-  const labelUse = new Map<string, number>();
+  // Which forms (kinds) use each label: a label of one form only is distinctive, however many
+  // profiles of that form there are (a council's fitted profile beside the built-in one).
+  const labelUse = new Map<string, Set<string>>();
   for (const profile of profiles) {
     for (const label of new Set(profile.questions.flatMap(questionLabels))) {
-      labelUse.set(label, (labelUse.get(label) ?? 0) + 1);
+      const kinds = labelUse.get(label) ?? new Set<string>();
+      kinds.add(profile.kind);
+      labelUse.set(label, kinds);
     }
   }
   const result = profiles.map((profile) => {
@@ -82,7 +86,7 @@ export function prepareProfiles(profiles: readonly FormProfile[]): PreparedProfi
     for (const question of profile.questions) {
       for (const label of questionLabels(question)) {
         if (!byLabel.has(label)) byLabel.set(label, question);
-        if (labelUse.get(label) === 1) distinctive.add(question.name);
+        if (labelUse.get(label)!.size === 1) distinctive.add(question.name);
       }
       if (question.code) codes.push([question.code.toLowerCase(), question]);
     }
