@@ -10,6 +10,13 @@ export interface GuardPanelProps {
   focusRequest?: number;
   /** What the review tracker said of this form, if anything. */
   tracking?: { text: string; failed: boolean } | null;
+  /**
+   * Offered when questions of the form were not found (and fitting is allowed): opens the
+   * fitting view (contract.md, "Fitting a council's form").
+   */
+  onFit?: (() => void) | null;
+  /** What fitting last did (saved), for the person. */
+  note?: string | null;
 }
 
 function Citation({ citation }: { citation: CitationView }) {
@@ -85,7 +92,7 @@ function Check({ check }: { check: CheckView }) {
   );
 }
 
-export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = null }: GuardPanelProps) {
+export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = null, onFit = null, note = null }: GuardPanelProps) {
   const [open, setOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -128,6 +135,22 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
           <p class={`mg-tracking${tracking.failed ? ' mg-tracking--failed' : ''}`} data-tracking={tracking.failed ? 'failed' : 'ok'}>
             {tracking.failed && <strong class="mg-tag mg-tag--error">Not tracked</strong>} {tracking.text}
           </p>
+        )}
+        {note && (
+          <p class="mg-tracking" data-fit-note>
+            {note}
+          </p>
+        )}
+        {onFit && (
+          <div class="mg-fit-offer">
+            <p>
+              Some of this form's questions were not found. If your council words this form its own way, the person who looks after your Mosaic forms
+              can fit it here.
+            </p>
+            <button type="button" class="mg-button mg-button--secondary" data-action="fit-form" onClick={onFit}>
+              Fit this form
+            </button>
+          </div>
         )}
         {view.gaps.length === 0 && (
           <p>

@@ -28,6 +28,32 @@ describe('settings', () => {
     expect([...managed].sort()).toEqual(['dueSoonDays', 'mosaicAddresses']);
   });
 
+  it('offers to fit forms in the page unless told not to, reading a damaged value as the default', () => {
+    expect(DEFAULT_SETTINGS.allowFitting).toBe(true);
+    expect(completeSettings({}).allowFitting).toBe(true);
+    expect(completeSettings({ allowFitting: false }).allowFitting).toBe(false);
+    for (const damaged of ['false', 0, 1, null, {}, []]) expect(completeSettings({ allowFitting: damaged }).allowFitting).toBe(true);
+  });
+
+  it('lets a policy switch fitting off or on, whatever the user chose, and locks it', () => {
+    const off = mergeSettings({ allowFitting: true }, { allowFitting: false });
+    expect(off.settings.allowFitting).toBe(false);
+    expect([...off.managed]).toEqual(['allowFitting']);
+
+    const on = mergeSettings({ allowFitting: false }, { allowFitting: true });
+    expect(on.settings.allowFitting).toBe(true);
+    expect([...on.managed]).toEqual(['allowFitting']);
+
+    // A policy value that is not true or false is ignored: the user's choice stays, unlocked.
+    const damaged = mergeSettings({ allowFitting: false }, { allowFitting: 'no' });
+    expect(damaged.settings.allowFitting).toBe(false);
+    expect(damaged.managed.size).toBe(0);
+
+    const unset = mergeSettings({ allowFitting: false }, { dueSoonDays: 21 });
+    expect(unset.settings.allowFitting).toBe(false);
+    expect(unset.managed.has('allowFitting')).toBe(false);
+  });
+
   it('links a person ID to the record address', () => {
     expect(recordLink({ ...DEFAULT_SETTINGS, recordAddress: 'https://mosaic.example.gov.uk/person/{id}' }, '1234567')).toBe('https://mosaic.example.gov.uk/person/1234567');
     expect(recordLink(DEFAULT_SETTINGS, '1234567')).toBeNull();

@@ -18,6 +18,11 @@ export interface Settings {
   recordAddress: string;
   /** The council's Mosaic addresses (origins, like https://mosaic.example.gov.uk) the guard runs on. */
   mosaicAddresses: string[];
+  /**
+   * Whether the guard offers to fit a form in the page (the "Fit this form" button), so that the
+   * person who looks after the council's Mosaic forms can match a form worded the council's own way.
+   */
+  allowFitting: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 90,
   recordAddress: '',
   mosaicAddresses: [],
+  allowFitting: true,
 };
 
 /** Every setting's name, in the order the options page shows them. */
@@ -87,6 +93,7 @@ export function completeSettings(stored: unknown): Settings {
     mosaicAddresses: Array.isArray(value.mosaicAddresses)
       ? [...new Set(value.mosaicAddresses.map((item) => (typeof item === 'string' ? mosaicOrigin(item) : null)).filter((item): item is string => item !== null))]
       : [],
+    allowFitting: typeof value.allowFitting === 'boolean' ? value.allowFitting : DEFAULT_SETTINGS.allowFitting,
   };
 }
 

@@ -164,8 +164,8 @@ const councilReview = {
 describe('the options page', () => {
   it('shows a setting the organisation set, with its value, marked and disabled', async () => {
     const { api } = fake({
-      settings: { dueSoonDays: 30, role: 'manager', mosaicAddresses: ['https://mosaic.council.gov.uk'] },
-      managed: ['dueSoonDays', 'role', 'mosaicAddresses'],
+      settings: { dueSoonDays: 30, role: 'manager', mosaicAddresses: ['https://mosaic.council.gov.uk'], allowFitting: false },
+      managed: ['dueSoonDays', 'role', 'mosaicAddresses', 'allowFitting'],
     });
     await show(api);
     expect(text(container.querySelector('h1'))).toBe('Monitoring Guard settings');
@@ -178,9 +178,16 @@ describe('the options page', () => {
     expect(text(container.querySelector('[data-setting="role"]'))).toContain('Set by your organisation');
     expect(field('role-manager').checked).toBe(true);
     expect(Array.from(container.querySelectorAll<HTMLInputElement>('input[name="role"]')).every((radio) => radio.disabled)).toBe(true);
+    const fitting = field('allow-fitting');
+    expect(fitting.checked).toBe(false);
+    expect(fitting.disabled).toBe(true);
+    expect(fitting.getAttribute('aria-describedby')).toBe('allow-fitting-hint allow-fitting-managed');
+    expect(text(field('allow-fitting-managed'))).toBe('Set by your organisation');
     // The rest stays the user's to change.
     expect(field('max-agreement-months').disabled).toBe(false);
     expect(container.querySelector('#max-agreement-months-managed')).toBeNull();
+    expect(field('reminders').disabled).toBe(false);
+    expect(container.querySelector('#reminders-managed')).toBeNull();
 
     // The organisation's address, not yet allowed: listed, with Allow and no Remove.
     const row = address('https://mosaic.council.gov.uk')!;
@@ -233,12 +240,25 @@ describe('the options page', () => {
   it('saves the settings that changed, and none the organisation set', async () => {
     const { api, state } = fake({ settings: { maxAgreementMonths: 3 }, managed: ['maxAgreementMonths'] });
     await show(api);
+    // Offered by default, last in the form, the user's to change.
+    const fitting = field('allow-fitting');
+    expect(fitting.checked).toBe(true);
+    expect(fitting.disabled).toBe(false);
+    expect(text(container.querySelector('label[for="allow-fitting"]'))).toBe('Offer to fit forms in the page');
+    expect(text(field<HTMLParagraphElement>('allow-fitting-hint'))).toBe(
+      "Shows a 'Fit this form' button when the guard cannot find some of a form's questions, so that the person who looks after your council's Mosaic forms can match them. Your organisation may switch this off.",
+    );
+    expect(fitting.getAttribute('aria-describedby')).toBe('allow-fitting-hint');
+    expect(container.querySelector('#allow-fitting-managed')).toBeNull();
+    const settingsOrder = Array.from(container.querySelectorAll('.settings-form [data-setting]'), (element) => element.getAttribute('data-setting'));
+    expect(settingsOrder.at(-1)).toBe('allowFitting');
     field('role-teamLead').click();
     type('due-soon-days', ' 21 ');
     type('retention-days', '365');
     field('reminders').click();
     choose('reminder-hour', '7');
     type('record-address', 'https://mosaic.example.gov.uk/person/{id}');
+    field('allow-fitting').click();
     button('Save settings').click();
 
     const saved = await waitFor(() => container.querySelector('[data-notice="success"]'));
@@ -252,11 +272,14 @@ describe('the options page', () => {
       reminders: false,
       reminderHour: 7,
       recordAddress: 'https://mosaic.example.gov.uk/person/{id}',
+      allowFitting: false,
     });
     expect(state.settings.maxAgreementMonths).toBe(3);
+    expect(state.settings.allowFitting).toBe(false);
     await waitFor(() => field('due-soon-days').value === '21');
     expect(field<HTMLSelectElement>('reminder-hour').value).toBe('7');
     expect(field<HTMLSelectElement>('reminder-hour').selectedOptions[0]!.textContent).toBe('07:00');
+    expect(field('allow-fitting').checked).toBe(false);
   });
 
   it('says what to do when the address typed is not a Mosaic address, and asks the browser nothing', async () => {

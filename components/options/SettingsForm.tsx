@@ -6,7 +6,15 @@ import { describedBy, ManagedTag } from './ManagedTag';
 import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
 
 /** The settings of "Your role" and "Reviews", saved together by "Save settings". */
-export type FormSetting = 'role' | 'dueSoonDays' | 'maxAgreementMonths' | 'retentionDays' | 'reminders' | 'reminderHour' | 'recordAddress';
+export type FormSetting =
+  | 'role'
+  | 'dueSoonDays'
+  | 'maxAgreementMonths'
+  | 'retentionDays'
+  | 'reminders'
+  | 'reminderHour'
+  | 'recordAddress'
+  | 'allowFitting';
 
 /** What the form holds: numbers as typed, so that a wrong answer can be shown back as it was. */
 export interface SettingsDraft {
@@ -17,6 +25,7 @@ export interface SettingsDraft {
   reminders: boolean;
   reminderHour: string;
   recordAddress: string;
+  allowFitting: boolean;
 }
 
 export const ROLE_LABEL: Record<Role, string> = {
@@ -35,6 +44,7 @@ export const FIELD_ID: Record<FormSetting, string> = {
   reminders: 'reminders',
   reminderHour: 'reminder-hour',
   recordAddress: 'record-address',
+  allowFitting: 'allow-fitting',
 };
 
 /** The whole numbers: their range and the words of their messages. */
@@ -62,7 +72,16 @@ const WHOLE: Record<'dueSoonDays' | 'maxAgreementMonths' | 'retentionDays', { mi
 export const RECORD_ADDRESS_ERROR =
   "Enter the address of a person's record with {id} where the person ID goes, like https://mosaic.example.gov.uk/person/{id}";
 
-const ORDER: readonly FormSetting[] = ['role', 'dueSoonDays', 'maxAgreementMonths', 'retentionDays', 'reminders', 'reminderHour', 'recordAddress'];
+const ORDER: readonly FormSetting[] = [
+  'role',
+  'dueSoonDays',
+  'maxAgreementMonths',
+  'retentionDays',
+  'reminders',
+  'reminderHour',
+  'recordAddress',
+  'allowFitting',
+];
 
 export function draftOf(settings: Settings): SettingsDraft {
   return {
@@ -73,6 +92,7 @@ export function draftOf(settings: Settings): SettingsDraft {
     reminders: settings.reminders,
     reminderHour: String(settings.reminderHour),
     recordAddress: settings.recordAddress,
+    allowFitting: settings.allowFitting,
   };
 }
 
@@ -119,6 +139,9 @@ export function validateSettings(
         else values.recordAddress = address;
         break;
       }
+      case 'allowFitting':
+        values.allowFitting = draft.allowFitting;
+        break;
     }
   }
   if (Object.keys(errors).length > 0) return { changes: null, errors };
@@ -227,6 +250,7 @@ export function SettingsForm({ settings, managed, onSave }: SettingsFormProps) {
   const roleLocked = managed.has('role');
   const remindersLocked = managed.has('reminders');
   const hourLocked = managed.has('reminderHour');
+  const fittingLocked = managed.has('allowFitting');
 
   return (
     <form class="settings-form" noValidate onSubmit={save}>
@@ -331,6 +355,26 @@ export function SettingsForm({ settings, managed, onSave }: SettingsFormProps) {
           </>,
           'address',
         )}
+
+        <div class="form-group" data-setting="allowFitting">
+          {fittingLocked && <ManagedTag id="allow-fitting-managed" />}
+          <div class="checkbox">
+            <input
+              type="checkbox"
+              id={FIELD_ID.allowFitting}
+              name="allowFitting"
+              disabled={fittingLocked}
+              aria-describedby={describedBy('allow-fitting-hint', fittingLocked && 'allow-fitting-managed')}
+              checked={draft.allowFitting}
+              onChange={(event) => set({ allowFitting: event.currentTarget.checked })}
+            />
+            <label for={FIELD_ID.allowFitting}>Offer to fit forms in the page</label>
+          </div>
+          <p class="hint" id="allow-fitting-hint">
+            Shows a 'Fit this form' button when the guard cannot find some of a form's questions, so that the person who looks after your council's
+            Mosaic forms can match them. Your organisation may switch this off.
+          </p>
+        </div>
 
         {everyManaged ? (
           <p>Your organisation set all of these settings, so there is nothing to save here.</p>

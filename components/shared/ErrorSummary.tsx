@@ -35,7 +35,9 @@ export function ErrorSummary({ errors, level = 2, focusToken = 0 }: ErrorSummary
               <a
                 href={`#${error.fieldId}`}
                 onClick={(event) => {
-                  const field = document.getElementById(error.fieldId!);
+                  // The document, or the shadow root the summary is in (the guard's fitting view).
+                  const root = event.currentTarget.getRootNode() as Document | ShadowRoot;
+                  const field = root.getElementById(error.fieldId!) as HTMLElement | null;
                   if (!field) return;
                   event.preventDefault();
                   field.scrollIntoView?.({ block: 'center' });

@@ -6,6 +6,13 @@
 import { render } from 'preact';
 import { FinishDialog } from '../../components/FinishDialog';
 import { GuardPanel } from '../../components/GuardPanel';
+import { FitView } from '../../components/FitView';
+import { downloadText } from '../../components/shared/download';
+import { FitSession } from './fit-session';
+import { questionAt } from '../fit/page';
+import { COMPATIBLE } from '../forms/scan/match';
+import { referenceQuestions } from '../fit/fitting';
+import type { FormKind } from '../forms/profile';
 import guardCss from '../../components/guard.css?inline';
 import { formatDate, todayInUk } from '../dates';
 import { findByLocator } from '../forms/locator';
@@ -62,6 +69,13 @@ export interface GuardOptions {
   /** Called with every new snapshot and its evaluation (null when the form goes away). */
   onSnapshot?: (snapshot: FormSnapshot | null, evaluation: Evaluation | null) => void;
   tracker?: TrackerLink;
+  /**
+   * Keeps a fitted profile on this computer (the background checks it and stores it with the
+   * user's profiles); null without one (then it is used on this page only).
+   */
+  saveProfile?: (profile: FormProfile) => Promise<{ ok: true } | { ok: false; errors: string[] }>;
+  /** Hands a file to the browser to download (the fitting's Export). */
+  download?: (fileName: string, text: string) => void;
 }
 
 export class Guard {
@@ -90,6 +104,12 @@ export class Guard {
   private read: FormSnapshot | null = null;
   /** What was read of sections that have left the page (in memory only). */
   private readonly sections = new SectionMemory();
+  /** The fitting under way, if any (the fitting view replaces the panel). */
+  private fit: FitSession | null = null;
+  /** What fitting last did, for the panel. */
+  private fitNote: string | null = null;
+  /** The page question highlighted while it is fitted. */
+  private highlighted: string | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -117,6 +137,13 @@ export class Guard {
   }
 
   stop(): void {
+    if (this.fit) {
+      this.fit = null;
+      this.setPicking(null);
+      this.doc.defaultView?.removeEventListener('keydown', this.onFitKey, true);
+      this.doc.defaultView?.removeEventListener('scroll', this.placeHighlight, true);
+      this.doc.defaultView?.removeEventListener('resize', this.placeHighlight);
+    }
     this.listenToEditors([]);
     this.doc.defaultView?.removeEventListener('click', this.onClick, true);
     this.watcher?.stop();
@@ -179,13 +206,15 @@ export class Guard {
     this.read = result?.snapshot ?? null;
     // The answers of sections the page has taken away, as they were read while shown.
     this.snapshot = this.read ? this.sections.recall(this.read) : null;
+    if (this.fit) this.fit.refreshPage();
     if (!this.snapshot) {
       // The form went away: what was read of it is forgotten (another may come in its place).
       this.sections.clear();
       this.evaluation = null;
       this.view = null;
       this.options.onSnapshot?.(null, null);
-      this.unmount();
+      if (this.fit) this.showFitting();
+      else this.unmount();
       return;
     }
     this.judge(this.snapshot);
@@ -227,6 +256,11 @@ export class Guard {
     this.read = null;
     this.snapshot = null;
     this.evaluation = null;
+    if (this.fit) {
+      // The fitting view stays: its preview says what the guard finds.
+      this.showFitting();
+      return;
+    }
     if (!known) {
       this.view = null;
       this.unmount();
@@ -318,6 +352,10 @@ export class Guard {
   }
 
   private readonly onClick = (event: MouseEvent): void => {
+    if (this.fit?.picking && !this.gone()) {
+      this.pickAt(event);
+      return;
+    }
     const found = pageAction(event.target);
     if (!found || this.gone()) return;
     if (this.letFinishThrough) {
@@ -361,6 +399,10 @@ export class Guard {
   };
 
   private show(force = false): void {
+    if (this.fit) {
+      this.showFitting();
+      return;
+    }
     const view = this.view;
     if (!view) return;
     const host = this.mount();
@@ -377,7 +419,14 @@ export class Guard {
     const showField = (gap: GapView) => this.showField(gap);
     render(
       <>
-        <GuardPanel view={view} onShowField={showField} focusRequest={this.focusRequest} tracking={this.trackingNote} />
+        <GuardPanel
+          view={view}
+          onShowField={showField}
+          focusRequest={this.focusRequest}
+          tracking={this.trackingNote}
+          onFit={this.canFit() ? this.startFitting : null}
+          note={this.fitNote}
+        />
         {this.pendingFinish && (
           <FinishDialog
             errors={finishLines(view)}
@@ -398,6 +447,245 @@ export class Guard {
     if (panel && typeof panel.showPopover === 'function' && !panel.matches(':popover-open')) panel.showPopover();
   }
 
+  /** Whether to offer fitting: allowed, and questions of the form not found (not just in a section not opened yet). */
+  private canFit(): boolean {
+    if (this.settings.allowFitting === false || !this.snapshot || !this.evaluation) return false;
+    const snapshot = this.snapshot;
+    return this.evaluation.gaps.some((gap) => {
+      if (gap.kind !== 'not-found') return false;
+      const field = gap.fields[0];
+      if (!field || snapshot.unreadable?.[field] !== undefined) return false;
+      const section = snapshot.sections?.[field];
+      return !(section && snapshot.unreadSections?.includes(section));
+    });
+  }
+
+  private readonly startFitting = (): void => {
+    this.openFitting();
+  };
+
+  /**
+   * Opens the fitting view: for the form recognised here, or (from the popup, where none was)
+   * for the form of this kind, the page's own title as its title. False when fitting is switched
+   * off, or there is nothing to fit.
+   */
+  openFitting(kind?: FormKind): boolean {
+    if (this.settings.allowFitting === false || this.gone()) return false;
+    const snapshot = this.snapshot;
+    const recognised = snapshot ? this.options.profiles.find((profile) => profile.id === snapshot.profileId) ?? null : null;
+    const formKind = kind ?? snapshot?.kind;
+    if (!formKind) return false;
+    const base = recognised && recognised.kind === formKind ? recognised : null;
+    const title = base ? base.title : pageTitle(this.doc);
+    this.fit = new FitSession(this.doc, formKind, base, title, this.options.profiles, {
+      settings: this.settings,
+      today: this.options.today?.() ?? todayInUk(),
+    });
+    this.fitNote = null;
+    this.doc.defaultView?.addEventListener('keydown', this.onFitKey, true);
+    this.doc.defaultView?.addEventListener('scroll', this.placeHighlight, true);
+    this.doc.defaultView?.addEventListener('resize', this.placeHighlight);
+    this.showFitting();
+    return true;
+  }
+
+  private closeFitting(rescan = true): void {
+    this.fit = null;
+    this.setHighlight(null);
+    this.setPicking(null);
+    this.doc.defaultView?.removeEventListener('keydown', this.onFitKey, true);
+    this.doc.defaultView?.removeEventListener('scroll', this.placeHighlight, true);
+    this.doc.defaultView?.removeEventListener('resize', this.placeHighlight);
+    this.lastRender = '';
+    this.unmount();
+    if (rescan) this.update();
+  }
+
+  private showFitting(): void {
+    const fit = this.fit;
+    if (!fit) return;
+    const host = this.mount();
+    host.setAttribute('data-fitting', 'true');
+    const state = fit.state();
+    const rerender = () => this.showFitting();
+    render(
+      <div class="mg mg--fit" lang="en-GB" popover="manual">
+        <FitView
+          state={state}
+          onTitle={(title) => {
+            fit.setTitle(title);
+            rerender();
+          }}
+          onQuestion={(field, id) => {
+            fit.choose(field, id);
+            this.setHighlight(field);
+            rerender();
+          }}
+          onAnswer={(key, index) => {
+            fit.chooseAnswer(key, index);
+            rerender();
+          }}
+          onColumn={(key, index) => {
+            fit.chooseColumn(key, index);
+            rerender();
+          }}
+          onFocusQuestion={(field) => this.setHighlight(field)}
+          onPick={(field) => {
+            this.setPicking(field);
+            rerender();
+          }}
+          onSave={() => void this.saveFitting()}
+          onExport={() => this.exportFitting()}
+          onCancel={() => this.closeFitting()}
+        />
+      </div>,
+      this.container!,
+    );
+    const panel = this.container!.querySelector<HTMLElement>('.mg');
+    if (panel && typeof panel.showPopover === 'function' && !panel.matches(':popover-open')) panel.showPopover();
+    this.placeHighlight();
+  }
+
+  private async saveFitting(): Promise<void> {
+    const fit = this.fit;
+    const profile = fit?.tryFitting();
+    if (!fit || !profile) {
+      this.showFitting();
+      return;
+    }
+    const save = this.options.saveProfile;
+    let reply: { ok: true } | { ok: false; errors: string[] };
+    try {
+      reply = save ? await save(profile) : { ok: true };
+    } catch (error) {
+      reply = { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
+    }
+    if (this.fit !== fit) return;
+    if (!reply.ok) {
+      fit.notice = { text: `The fitting could not be saved (${reply.errors.join('; ')}). Nothing has changed.`, failed: true };
+      this.showFitting();
+      return;
+    }
+    // Used at once: the page read again with it (the stored list reaches every other page).
+    this.closeFitting(false);
+    this.options.profiles = [profile, ...this.options.profiles.filter((candidate) => candidate.id !== profile.id)];
+    this.update();
+    this.fitNote = save
+      ? `Your fitting of '${profile.title}' is saved on this computer, and the guard now reads this form with it. To use it on other computers, export it for your IT team.`
+      : `The guard now reads this form with your fitting of '${profile.title}'.`;
+    this.focusRequest++;
+    this.show(true);
+  }
+
+  private exportFitting(): void {
+    const fit = this.fit;
+    const profile = fit?.tryFitting();
+    if (!fit) return;
+    if (profile) {
+      const fileName = `${profile.id}.json`;
+      try {
+        (this.options.download ?? ((name, text) => downloadText(name, text, 'application/json')))(fileName, `${JSON.stringify(profile, null, 2)}\n`);
+        fit.notice = { text: `Downloading ${fileName}. Give it to your IT team to set for everyone, or import it in the Monitoring Guard options.`, failed: false };
+      } catch (error) {
+        fit.notice = { text: `The fitting could not be exported (${error instanceof Error ? error.message : String(error)}). Try again.`, failed: true };
+      }
+    }
+    this.showFitting();
+  }
+
+  private highlightBox: HTMLElement | null = null;
+
+  /** Highlights the page control of the question being fitted (a box drawn over it, the page itself untouched). */
+  private setHighlight(field: string | null): void {
+    this.highlighted = field;
+    this.placeHighlight();
+  }
+
+  private readonly placeHighlight = (): void => {
+    const fit = this.fit;
+    const question = fit && this.highlighted ? (fit.picking ? this.hovered : fit.question(this.highlighted)) : null;
+    const elements = question ? [question.candidate.editor ?? question.candidate.element, ...question.candidate.members] : [];
+    const rects = elements.map((element) => element.getBoundingClientRect()).filter((rect) => rect.width > 0 || rect.height > 0);
+    if (!this.container || rects.length === 0) {
+      this.highlightBox?.remove();
+      this.highlightBox = null;
+      return;
+    }
+    const top = Math.min(...rects.map((rect) => rect.top));
+    const left = Math.min(...rects.map((rect) => rect.left));
+    const bottom = Math.max(...rects.map((rect) => rect.bottom));
+    const right = Math.max(...rects.map((rect) => rect.right));
+    if (!this.highlightBox || !this.highlightBox.isConnected) {
+      this.highlightBox = this.doc.createElement('div');
+      this.highlightBox.className = 'mg-highlight';
+      this.highlightBox.setAttribute('data-fit-highlight', '');
+      this.highlightBox.setAttribute('aria-hidden', 'true');
+      this.container.parentNode!.appendChild(this.highlightBox);
+    }
+    Object.assign(this.highlightBox.style, { top: `${top - 6}px`, left: `${left - 6}px`, width: `${right - left + 12}px`, height: `${bottom - top + 12}px` });
+  };
+
+  /** The page question under the pointer while one is chosen on the page. */
+  private hovered: ReturnType<FitSession['question']> | null = null;
+
+  private setPicking(field: string | null): void {
+    if (this.fit) this.fit.picking = field;
+    this.hovered = null;
+    const win = this.doc.defaultView;
+    if (field) {
+      win?.addEventListener('mousemove', this.onPickHover, true);
+      this.highlighted = field;
+    } else {
+      win?.removeEventListener('mousemove', this.onPickHover, true);
+    }
+    this.placeHighlight();
+  }
+
+  private fitsPicking(): (question: NonNullable<ReturnType<FitSession['question']>>) => boolean {
+    const field = this.fit?.picking;
+    const type = referenceQuestions(this.fit!.kind).find((question) => question.name === field)?.type;
+    return (question) => (type ? COMPATIBLE[type].includes(question.kind) : true);
+  }
+
+  private readonly onPickHover = (event: MouseEvent): void => {
+    const fit = this.fit;
+    if (!fit?.picking || !(event.target instanceof this.doc.defaultView!.Element) || event.target === this.host) return;
+    this.hovered = questionAt(fit.page, event.target, this.fitsPicking()) ?? null;
+    this.placeHighlight();
+  };
+
+  /** A click in the page while a question is chosen on the page: that question, and nothing else happens. */
+  private pickAt(event: MouseEvent): void {
+    const fit = this.fit!;
+    const field = fit.picking!;
+    const target = event.target as Element | null;
+    if (!target || target === this.host || this.host?.contains(target)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const found = target.nodeType === 1 ? questionAt(fit.page, target, this.fitsPicking()) : null;
+    if (!found) {
+      fit.notice = { text: 'That part of the page is not one question: click the question\'s box or its label.', failed: true };
+      this.showFitting();
+      return;
+    }
+    fit.choose(field, found.id);
+    this.setPicking(null);
+    this.setHighlight(field);
+    this.showFitting();
+    // Back to the question just chosen, in the fitting view.
+    this.container?.querySelector<HTMLElement>(`[data-fit-question="${field}"] select`)?.focus();
+  }
+
+  private readonly onFitKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.fit?.picking) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const field = this.fit.picking;
+    this.setPicking(null);
+    this.showFitting();
+    this.container?.querySelector<HTMLElement>(`[data-fit-question="${field}"] select`)?.focus();
+  };
+
   private mount(): HTMLElement {
     if (this.host && this.host.isConnected) return this.host;
     if (!this.host) {
@@ -417,6 +705,8 @@ export class Guard {
   }
 
   private unmount(): void {
+    this.highlightBox?.remove();
+    this.highlightBox = null;
     if (!this.host) return;
     if (this.container) render(null, this.container);
     this.host.remove();
@@ -432,4 +722,11 @@ export class Guard {
     element.scrollIntoView?.({ block: 'center' });
     element.focus({ preventScroll: true });
   }
+}
+
+/** The page's own title for a form it does not name as the guard knows it: its main heading, else the document's title. */
+export function pageTitle(doc: Document): string {
+  const heading = Array.from(doc.querySelectorAll('h1, [role=heading][aria-level="1"], h2')).find((element) => (element.textContent ?? '').trim() !== '');
+  const text = (heading?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim();
+  return text.slice(0, 200);
 }
