@@ -3,9 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { todayInUk } from '../lib/dates';
 import { SETTINGS_KEY, type Settings } from '../lib/settings';
 import { syncContentScripts } from '../lib/platform/hosts';
-import { activeProfiles } from '../lib/platform/profiles';
+import { activeProfiles, withFittedProfile } from '../lib/platform/profiles';
+import { SAVE_PROFILE, type SaveProfileReply } from '../lib/platform/profiles-messages';
 import {
-  ACTIVE_PROFILES_KEY, loadEffectiveSettings, loadStoredProfiles, PROFILE_ERRORS_KEY, PROFILES_KEY,
+  ACTIVE_PROFILES_KEY, loadEffectiveSettings, loadStoredProfiles, PROFILE_ERRORS_KEY, PROFILES_KEY, saveImportedProfiles,
 } from '../lib/platform/settings-store';
 import { TrackerDatabase } from '../lib/tracker/db';
 import { handleTrackerMessage } from '../lib/tracker/handle';
@@ -39,6 +40,20 @@ export default defineBackground(() => {
     await browser.storage.local.set({ [ACTIVE_PROFILES_KEY]: active.profiles, [PROFILE_ERRORS_KEY]: active.errors });
   }
   const resync = () => void syncConfiguration().catch((error: unknown) => console.error('Monitoring Guard could not apply its settings', error));
+
+  /** A profile fitted in the page, kept with the user's profiles once checked (then in use everywhere, by syncConfiguration). */
+  async function saveFitted(profile: unknown): Promise<SaveProfileReply> {
+    try {
+      const stored = await loadStoredProfiles();
+      const result = withFittedProfile(stored.imported, stored.managed, profile);
+      if (!result.ok) return result;
+      await saveImportedProfiles(result.profiles);
+      await syncConfiguration();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
+    }
+  }
 
   async function refreshBadge(current?: Settings): Promise<{ overdue: number; dueSoon: number }> {
     const { dueSoonDays } = current ?? (await settings());
@@ -109,6 +124,7 @@ export default defineBackground(() => {
     if ((raw as { type?: unknown })?.type === TRACKER_CHANGED) {
       return refreshBadge().then(() => ({ ok: true }));
     }
+    if ((raw as { type?: unknown })?.type === SAVE_PROFILE) return saveFitted((raw as { profile?: unknown }).profile);
     return handleTrackerMessage(db, raw, { today: todayInUk, dueSoonDays: async () => (await settings()).dueSoonDays }).then(({ reply, changed }) => {
       if (changed) void refreshBadge().catch(() => undefined);
       return reply;

@@ -390,6 +390,32 @@ describe('the popup', () => {
     expect(await listAgreements(db)).toEqual([]);
   });
 
+  it("offers 'Fit a form on this page' where the page's frame has no form recognised, asking which form it is", async () => {
+    const target = { tabId: 7, frameId: 3 };
+    const startFit = vi.fn(async () => true);
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    await show({ settings: DEFAULT_SETTINGS, fitTarget: async () => target, startFit });
+    const section = await waitFor(() => container.querySelector('[data-fit-prompt]'));
+    expect(text(section.querySelector('h2'))).toBe('Fit a form on this page');
+    (section.querySelector('[data-action="fit-start"]') as HTMLButtonElement).click();
+    await waitFor(() => section.querySelector('.error-summary'));
+    expect(text(section.querySelector('.error-summary h3'))).toBe('There is a problem');
+    expect(text(section.querySelector('.error-summary li'))).toBe('Select which form this page shows');
+    expect(startFit).not.toHaveBeenCalled();
+    (section.querySelector('#fit-kind-agreement') as HTMLInputElement).click();
+    await settleAfterPaint();
+    (section.querySelector('[data-action="fit-start"]') as HTMLButtonElement).click();
+    await waitFor(() => startFit.mock.calls.length > 0 && close.mock.calls.length > 0);
+    expect(startFit).toHaveBeenCalledWith(target, 'agreement');
+    close.mockRestore();
+  });
+
+  it('offers no fitting where there is nothing to fit', async () => {
+    await show({ settings: DEFAULT_SETTINGS, fitTarget: async () => null });
+    await settleAfterPaint();
+    expect(container.querySelector('[data-fit-prompt]')).toBeNull();
+  });
+
   it('says plainly when the tracker cannot be read', async () => {
     await trackSome();
     const unavailable = new DOMException('IndexedDB is not available.', 'InvalidStateError');

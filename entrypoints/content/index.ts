@@ -5,6 +5,8 @@ import { usableProfiles } from '../../lib/platform/usable-profiles';
 import { ACTIVE_PROFILES_KEY, loadEffectiveSettings, onSettingsChanged } from '../../lib/platform/settings-store';
 import { trackerClient } from '../../lib/tracker/client';
 import { Guard } from '../../lib/guard/guard';
+import type { FitFormMessage } from '../../lib/platform/fit-target';
+import { SAVE_PROFILE, type SaveProfileMessage, type SaveProfileReply } from '../../lib/platform/profiles-messages';
 
 /**
  * Runs in every frame of a Mosaic page (and the step editor's own window). A plain build
@@ -20,7 +22,25 @@ export default defineContentScript({
   main(ctx) {
     // The tracker lives in the extension's origin (the background): only messages cross.
     const tracker = trackerClient(() => ctx.isValid);
-    const guard = new Guard(document, { profiles: builtInProfiles, tracker, isValid: () => ctx.isValid });
+    const guard = new Guard(document, {
+      profiles: builtInProfiles,
+      tracker,
+      isValid: () => ctx.isValid,
+      // A fitted profile is checked and kept by the background, with the user's other profiles.
+      saveProfile: async (profile) => {
+        const message: SaveProfileMessage = { type: SAVE_PROFILE, profile };
+        const reply = (await browser.runtime.sendMessage(message)) as SaveProfileReply | undefined;
+        return reply ?? { ok: false, errors: ['the extension did not answer'] };
+      },
+    });
+    // The popup's "Fit a form on this page", sent to this frame.
+    const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
+      if (sender.id !== browser.runtime.id || (message as FitFormMessage)?.type !== 'fit-form') return undefined;
+      const kind = (message as FitFormMessage).kind;
+      sendResponse({ ok: ['decision', 'agreement', 'review'].includes(kind) && guard.openFitting(kind) });
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     // The settings the rules need and the user's role (under the organisation's policy), and the
     // council's form profiles as the background checked them; read before the first scan, so that
     // the page is read once as it opens.
@@ -41,6 +61,7 @@ export default defineContentScript({
     // ctx.isValid is what notices: it runs the onInvalidated callbacks).
     ctx.onInvalidated(() => {
       stopListening();
+      browser.runtime.onMessage.removeListener(onMessage);
       guard.stop();
     });
     ctx.setInterval(() => undefined, 2000);

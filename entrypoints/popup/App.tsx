@@ -17,6 +17,9 @@ import type { TrackedAgreement } from '../../lib/tracker/model';
 import { listRows, readList, type ListEntry, type ListRow as Row } from '../../lib/tracker/summary';
 import { TRACKER_CHANGED, type TrackerChangedMessage } from '../../lib/tracker/notify';
 import { takeQuickList } from '../../lib/tracker/quick-list';
+import { FitPrompt } from '../../components/popup/FitPrompt';
+import { findFitTarget, startFitting, type FitTarget } from '../../lib/platform/fit-target';
+import type { FormKind } from '../../lib/forms/profile';
 
 /** The tracker's writes, loaded with Dexie when first needed. */
 type TrackerStore = typeof import('../../lib/tracker/store');
@@ -30,6 +33,9 @@ export interface AppProps {
   settings?: Settings;
   /** What startLoading() began reading, when the popup opens. */
   preload?: Preload;
+  /** Where "Fit a form on this page" can open a fitting (tests give their own); by default the active tab's. */
+  fitTarget?: (settings: Settings) => Promise<FitTarget | null>;
+  startFit?: (target: FitTarget, kind: FormKind) => Promise<boolean>;
 }
 
 type Load =
@@ -101,7 +107,7 @@ export function startLoading(): Preload {
 }
 
 /** The popup: the tracked agreements by status, and what a team lead does with them. */
-export function App({ db: givenDb, today: givenToday, settings: givenSettings, preload }: AppProps) {
+export function App({ db: givenDb, today: givenToday, settings: givenSettings, preload, fitTarget = findFitTarget, startFit = startFitting }: AppProps) {
   const today = useMemo(() => givenToday ?? todayInUk(), [givenToday]);
   const database = useMemo(() => (givenDb ? givenDatabase(givenDb) : (preload?.database ?? lazyDatabase())), [givenDb, preload]);
   // What the preload had read when the popup was first drawn is drawn at once, without a
@@ -109,6 +115,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
   const initialList = givenDb ? undefined : preload?.ready.list;
 
   const [settings, setSettings] = useState<Settings | null>(givenSettings ?? preload?.ready.settings ?? null);
+  const findFit = useCallback(() => (settings ? fitTarget(settings) : Promise.resolve(null)), [settings, fitTarget]);
   const [load, setLoad] = useState<Load>(initialList ? { state: 'ready', agreements: initialList } : { state: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [query, setQuery] = useState('');
@@ -256,6 +263,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
     <main class="page">
       <h1>Monitoring reviews</h1>
       <NoticeBox notice={notice} />
+      <FitPrompt findTarget={findFit} start={startFit} onStarted={() => window.close()} />
       <StatusCounts groups={grouped} />
 
       {adding ? (

@@ -32,3 +32,21 @@ export function activeProfiles(imported: unknown, managed: unknown): ActiveProfi
   });
   return { profiles, errors };
 }
+
+/**
+ * The user's profiles with a fitted one saved: checked as any import is (the vocabulary too),
+ * first in the list, in place of one with its id. Refused when the organisation set a profile
+ * with that id (the organisation's would be used instead).
+ */
+export function withFittedProfile(imported: unknown, managed: unknown, profile: unknown): { ok: true; profiles: FormProfile[] } | { ok: false; errors: string[] } {
+  const result = parseProfiles(profile);
+  if (!result.ok) return result;
+  if (result.profiles.length !== 1) return { ok: false, errors: ['a fitting is one profile'] };
+  const fitted = result.profiles[0]!;
+  const policy = Array.isArray(managed) ? managed : [];
+  if (policy.some((item) => item && typeof item === 'object' && (item as { id?: unknown }).id === fitted.id)) {
+    return { ok: false, errors: [`your organisation set a profile with the id "${fitted.id}", which is used instead: ask your IT team to update it`] };
+  }
+  const list = Array.isArray(imported) ? (imported as FormProfile[]) : [];
+  return { ok: true, profiles: [fitted, ...list.filter((item) => item?.id !== fitted.id)] };
+}
