@@ -46,6 +46,9 @@ export default defineConfig({
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!demo) return;
+      // As a council's Mosaic address is once the user allows it (the popup reads the tab's address
+      // and looks into its frames to offer fitting).
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...DEMO_MATCHES];
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({
         matches: DEMO_MATCHES,

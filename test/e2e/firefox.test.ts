@@ -47,6 +47,33 @@ describe('in Firefox', () => {
     await page.close();
   });
 
+  it('fits a form worded its own way in the page, saves it, and reads it so after a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/fitting/agreement-own-words.html`, { waitUntil: 'load' });
+    await waitForGuard(page, 10_000);
+    const reworded = ['signedBy', 'firstReviewDate', 'reviewFrequency'];
+    const notFound = async () => (await readGuard(page)).gaps.filter((gap) => gap.field && reworded.includes(gap.field)).length;
+    expect(await notFound()).toBeGreaterThan(0);
+    await page.evaluate(() => (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-action="fit-form"]') as HTMLElement).click());
+    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.shadowRoot?.querySelectorAll('[data-fit-question]').length === 16, { timeout: 10_000 });
+    const guessed = await page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector<HTMLSelectElement>('[data-fit-answer="signedBy:corporateParent"] select')!.selectedOptions[0]!.text);
+    expect(guessed).toBe('The council as corporate parent');
+    await page.evaluate(() => (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-action="fit-save"]') as HTMLElement).click());
+    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-fit-note]'), { timeout: 10_000 });
+    expect(await notFound()).toBe(0);
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(
+      (fields) => {
+        const guard = document.querySelector('monitoring-guard');
+        return !!guard?.getAttribute('data-state') && !Array.from(guard.shadowRoot!.querySelectorAll('[data-field]')).some((gap) => fields.includes(gap.getAttribute('data-field')!));
+      },
+      { timeout: 10_000 },
+      reworded,
+    );
+    expect((await readGuard(page)).errors).toBe(0);
+    await page.close();
+  });
+
   it('adds nothing to a page that is not one of the forms', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/worklist.html`, { waitUntil: 'load' });
