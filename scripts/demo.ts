@@ -123,6 +123,8 @@ async function main() {
       console.log(`    pressed Finish: the guard held it back with "There is a problem"; screenshot: ${dialogShot.replace(ROOT + '/', '')}`);
     }
   }
+  await fittingDemo(browser, server.url);
+
   // The team lead's view: the popup, with what the visits above saved, finished or viewed.
   const popup = await browser.newPage();
   await popup.setViewport({ width: 420, height: 900 });
@@ -140,6 +142,114 @@ async function main() {
   await browser.close();
   await server.close();
   console.log(`\nDone: ${pages.length} sample pages, screenshots in demo-output/.`);
+}
+
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const inGuard = (page: Page, css: string) =>
+  page.evaluate((selector) => (document.querySelector('monitoring-guard')?.shadowRoot?.querySelector(selector) as HTMLElement | null)?.click(), css);
+const shoot = async (page: Page, name: string) => {
+  const path = join(OUTPUT, name);
+  await page.screenshot({ path: path as `${string}.png` });
+  return path.replace(ROOT + '/', '');
+};
+/** What the fitting view has chosen for each question (and answer), as the page words it. */
+const fittingChoices = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('monitoring-guard')!.shadowRoot!;
+    const text = (select: HTMLSelectElement | null) => select?.selectedOptions[0]?.text ?? '';
+    return {
+      questions: Array.from(root.querySelectorAll('[data-fit-question]'), (element) => ({
+        field: element.getAttribute('data-fit-question')!,
+        label: element.querySelector('label')!.textContent!.trim(),
+        chosen: text(element.querySelector('select')),
+        answers: Array.from(element.querySelectorAll('[data-fit-answer]'), (answer) => `${answer.querySelector('label')!.textContent!.trim()} = ${text(answer.querySelector('select'))}`),
+      })),
+      preview: root.querySelector('[data-fit-preview]')?.textContent ?? '',
+    };
+  });
+
+/**
+ * Fitting a council's form in the page: the sample whose labels and answers are its own is
+ * fitted from the guard's panel, a fitting that cannot work is refused, the fitting is saved and
+ * exported; and a form the guard does not recognise is fitted from the popup.
+ */
+async function fittingDemo(browser: Awaited<ReturnType<typeof launchWithExtension>>, url: string): Promise<void> {
+  console.log('\nFitting a council\'s own form (fitting/agreement-own-words.html: three labels and four answers worded its own way)');
+  const cdp = await browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: OUTPUT, eventsEnabled: true });
+  const page = await browser.newPage();
+  await page.goto(`${url}/fitting/agreement-own-words.html`, { waitUntil: 'load' });
+  await pause(1500);
+  console.log(`    before: ${await describeDocument(page)}`);
+  await inGuard(page, '.mg-chip');
+  await pause(200);
+  console.log(`    step 1, the panel offers "Fit this form": ${await shoot(page, 'fit-offer.png')}`);
+  await inGuard(page, '[data-action="fit-form"]');
+  await pause(300);
+  const choices = await fittingChoices(page);
+  console.log(`    step 2, the fitting view with the best guesses (${choices.questions.length} questions): ${await shoot(page, 'fit-view.png')}`);
+  for (const question of choices.questions.filter((item) => item.label !== item.chosen)) {
+    console.log(`      ${question.label} -> ${question.chosen}${question.answers.length ? ` (${question.answers.join('; ')})` : ''}`);
+  }
+  console.log(`      ${choices.preview}`);
+  // A fitting that cannot work: two of the procedure's questions on one page question.
+  await page.evaluate(() => {
+    const select = document.querySelector('monitoring-guard')!.shadowRoot!.querySelector<HTMLSelectElement>('[data-fit-question="firstReviewDate"] select')!;
+    select.dataset.was = select.value;
+    select.value = Array.from(select.options).find((option) => option.text === 'Agreement end date')!.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await inGuard(page, '[data-action="fit-save"]');
+  await pause(300);
+  const problems = await page.evaluate(() => Array.from(document.querySelector('monitoring-guard')!.shadowRoot!.querySelectorAll('.error-summary li'), (item) => item.textContent));
+  console.log(`    a fitting that cannot work is refused ("There is a problem", nothing saved): ${await shoot(page, 'fit-problem.png')}`);
+  for (const problem of problems) console.log(`      - ${problem}`);
+  await page.evaluate(() => {
+    const select = document.querySelector('monitoring-guard')!.shadowRoot!.querySelector<HTMLSelectElement>('[data-fit-question="firstReviewDate"] select')!;
+    select.value = select.dataset.was!;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await pause(200);
+  await inGuard(page, '[data-action="fit-export"]');
+  await pause(800);
+  console.log('    exported: demo-output/fitted-agreement-internet-monitoring-written-agreement.json (for IT to set by policy, or to import in the options page)');
+  await inGuard(page, '[data-action="fit-save"]');
+  await pause(800);
+  console.log(`    step 3, saved and used at once: ${await describeDocument(page)}`);
+  console.log(`      screenshot: ${await shoot(page, 'fit-saved.png')}`);
+  await page.reload({ waitUntil: 'load' });
+  await pause(1500);
+  console.log(`    after a reload: ${await describeDocument(page)}`);
+
+  console.log('\nFitting a form the guard does not recognise, from the popup (fitting/review-own-title.html: a title of its own)');
+  const form = await browser.newPage();
+  await form.goto(`${url}/fitting/review-own-title.html`, { waitUntil: 'load' });
+  await pause(1500);
+  console.log(`    before: ${await describeDocument(form)}`);
+  const popup = await browser.newPage();
+  await popup.setViewport({ width: 420, height: 700 });
+  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
+  // The popup asks about the tab in front, as when opened from the toolbar.
+  await form.bringToFront();
+  await popup.reload({ waitUntil: 'load' });
+  await pause(800);
+  await popup.evaluate(() => (document.querySelector('#fit-kind-review') as HTMLElement | null)?.click());
+  await pause(100);
+  const popupShot = join(OUTPUT, 'popup-fit.png');
+  await popup.screenshot({ path: popupShot as `${string}.png` });
+  console.log(`    the popup offers "Fit a form on this page": ${popupShot.replace(ROOT + '/', '')}`);
+  await popup.evaluate(() => (document.querySelector('[data-action="fit-start"]') as HTMLElement | null)?.click());
+  await pause(800);
+  const review = await fittingChoices(form);
+  for (const question of review.questions.filter((item) => item.label !== item.chosen)) {
+    console.log(`      ${question.label} -> ${question.chosen}${question.answers.length ? ` (${question.answers.join('; ')})` : ''}`);
+  }
+  console.log(`      ${review.preview}`);
+  await inGuard(form, '[data-action="fit-save"]');
+  await pause(800);
+  console.log(`    saved: ${await describeDocument(form)}`);
+  await form.close();
+  await page.close();
 }
 
 main().catch((error) => {

@@ -18,6 +18,8 @@ import { bestSimilarity, pairBest, similarity } from './similarity';
 /** What the person chose: page question ids, and answer and column positions, '' for "Not on this form". */
 export interface FitChoice {
   kind: FormKind;
+  /** The id of the fitting fitted again (a fitted profile keeps its id when its title is corrected). */
+  id?: string;
   /** The form's title as the page shows it. */
   title: string;
   /** Other titles of the same form, kept from the profile being fitted. */
@@ -154,6 +156,7 @@ export function guessFitting(kind: FormKind, title: string, page: readonly PageQ
   const paired = pairBest(scores, 0.4);
   const choice: FitChoice = {
     kind,
+    ...(base?.id.startsWith('fitted-') ? { id: base.id } : {}),
     title,
     titleAliases: base ? [base.title, ...(base.titleAliases ?? [])].filter((alias) => normaliseLabel(alias) !== normaliseLabel(title)) : [],
     questions: {},
@@ -304,7 +307,7 @@ export function fittedProfile(choice: FitChoice, page: readonly PageQuestion[], 
     }
     questions.push(question);
   }
-  const profile: FormProfile = { id: fittedProfileId(choice.kind, choice.title), kind: choice.kind, title: choice.title.trim(), questions };
+  const profile: FormProfile = { id: choice.id ?? fittedProfileId(choice.kind, choice.title), kind: choice.kind, title: choice.title.trim(), questions };
   const aliases = [...new Set(choice.titleAliases.map((alias) => alias.trim()).filter((alias) => alias !== '' && normaliseLabel(alias) !== normaliseLabel(choice.title)))];
   if (aliases.length > 0) profile.titleAliases = aliases;
   return profile;

@@ -29,6 +29,8 @@ export interface PageQuestion {
   code: string | null;
   /** Not shown now (a conditional question). */
   hidden: boolean;
+  /** Chosen while it was on the page, and gone from it since (its section closed). */
+  away?: boolean;
 }
 
 /** The attributes that carry a Mosaic question code (never an id or name, which pages make up). */

@@ -194,7 +194,7 @@ function formatIssue(issue: z.core.$ZodIssue, input: unknown, prefix: string): s
   const where = describePath(issue.path, input);
   let message = issue.message;
   if (issue.code === 'invalid_type') {
-    message = /received undefined/.test(issue.message) ? 'is missing' : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    message = /received undefined/.test(issue.message) ? 'is missing' : `must be ${issue.expected === 'array' ? 'a list' : `${/^[aeiou]/.test(String(issue.expected)) ? 'an' : 'a'} ${issue.expected}`}`;
   } else if (issue.code === 'invalid_value') {
     message = `must be one of ${issue.values.map((value) => `"${String(value)}"`).join(', ')}`;
   } else if (issue.code === 'unrecognized_keys') {

@@ -128,21 +128,36 @@ export class FitSession {
     private readonly others: readonly FormProfile[],
     private readonly judge: { settings: Settings; today: IsoDate },
   ) {
-    this.page = pageQuestions(doc);
+    this.page = this.collect([]);
     this.choice = guessFitting(kind, title, this.page, base);
   }
 
-  /** The page changed under the fitting (a section opened): its questions again, each choice kept by its control. */
+  /** Each page question's id, kept for as long as the fitting lasts (by its control and kind). */
+  private readonly ids = new Map<Element, Map<string, string>>();
+  private nextId = 1;
+
+  /**
+   * The page's questions, each with the id it had before; and the questions chosen before that
+   * have left the page since (a form that shows one section at a time), kept as they were read:
+   * a fitting holds their labels and answers, not the page.
+   */
+  private collect(chosenBefore: readonly PageQuestion[]): PageQuestion[] {
+    const found = pageQuestions(this.doc).map((question) => {
+      let byKind = this.ids.get(question.candidate.element);
+      if (!byKind) this.ids.set(question.candidate.element, (byKind = new Map()));
+      let id = byKind.get(question.kind);
+      if (!id) byKind.set(question.kind, (id = `p${this.nextId++}`));
+      return { ...question, id };
+    });
+    const ids = new Set(found.map((question) => question.id));
+    const away = chosenBefore.filter((question) => !ids.has(question.id)).map((question) => ({ ...question, away: true }));
+    return [...found, ...away];
+  }
+
+  /** The page changed under the fitting (a section opened or closed): its questions again, every choice kept. */
   refreshPage(): void {
-    const before = new Map(this.page.map((question) => [question.id, question.candidate.element]));
-    this.page = pageQuestions(this.doc);
-    const idOf = new Map(this.page.map((question) => [question.candidate.element, question.id]));
-    const questions: Record<string, string> = {};
-    for (const [field, id] of Object.entries(this.choice.questions)) {
-      const element = before.get(id);
-      questions[field] = id === '' || !element ? '' : (idOf.get(element) ?? `gone-${id}`);
-    }
-    this.choice = { ...this.choice, questions };
+    const chosen = new Set(Object.values(this.choice.questions));
+    this.page = this.collect(this.page.filter((question) => chosen.has(question.id)));
     this.previewCache = null;
   }
 
@@ -245,9 +260,11 @@ export class FitSession {
             ? `Found. It reads: ${reading(question, field)}${field.hidden ? ' (hidden on the page now)' : ''}.`
             : snapshot?.unreadable?.[question.name]
               ? `Found, but its answer cannot be read: ${snapshot.unreadable[question.name]}.`
-              : chosen
-                ? `Not read with this fitting: ${chosen.label} is ${kindWords(chosen.kind)}.`
-                : 'The question chosen is no longer on the page.';
+              : chosen?.away
+                ? 'Not on the page now (its section is closed): kept as it was chosen.'
+                : chosen
+                  ? `Not read with this fitting: ${chosen.label} is ${kindWords(chosen.kind)}.`
+                  : 'The question chosen is no longer on the page.';
       const answers = chosen && chosen.answers.length > 0 ? (question.answers ?? []) : [];
       const columns = chosen && chosen.columns.length > 0 ? (question.columns ?? []) : [];
       return {
@@ -279,9 +296,10 @@ export class FitSession {
     });
     const expected = questions.filter((question) => question.chosen !== '').length;
     const found = questions.filter((question) => question.found).length;
+    const notOnForm = questions.length - expected;
     const summary = snapshot
-      ? `With this fitting the guard finds ${found} of the ${count(expected, 'question', 'questions')} matched` +
-        `${expected < questions.length ? ` (${questions.length - expected} not on this form)` : ''}, and shows ${count(preview.errors, 'error', 'errors')} and ${count(preview.warnings, 'warning', 'warnings')}.`
+      ? `With this fitting the guard finds ${found === expected ? `all ${count(expected, 'question', 'questions')} you matched` : `${found} of the ${count(expected, 'question', 'questions')} you matched`}` +
+        `${notOnForm > 0 ? ` (${notOnForm} not on this form)` : ''}, and shows ${count(preview.errors, 'error', 'errors')} and ${count(preview.warnings, 'warning', 'warnings')}.`
       : 'With this fitting the guard would not recognise this form yet.';
     return {
       kind: this.kind,

@@ -447,16 +447,17 @@ export class Guard {
     if (panel && typeof panel.showPopover === 'function' && !panel.matches(':popover-open')) panel.showPopover();
   }
 
-  /** Whether to offer fitting: allowed, and questions of the form not found (not just in a section not opened yet). */
+  /**
+   * Whether to offer fitting: allowed, and questions of the form not found, other than those a
+   * fitting already says the form does not ask, and those found whose answer could not be read. A
+   * section never shown may be one worded the council's way: fitting is offered for it too.
+   */
   private canFit(): boolean {
     if (this.settings.allowFitting === false || !this.snapshot || !this.evaluation) return false;
     const snapshot = this.snapshot;
     return this.evaluation.gaps.some((gap) => {
-      if (gap.kind !== 'not-found') return false;
       const field = gap.fields[0];
-      if (!field || snapshot.unreadable?.[field] !== undefined) return false;
-      const section = snapshot.sections?.[field];
-      return !(section && snapshot.unreadSections?.includes(section));
+      return gap.kind === 'not-found' && !!field && snapshot.unreadable?.[field] === undefined && !snapshot.notAsked?.includes(field);
     });
   }
 

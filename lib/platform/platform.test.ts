@@ -60,10 +60,16 @@ describe('profiles in use', () => {
     expect(active.profiles.map((profile) => profile.id)).toEqual(['acme-agreement', 'reference-decision', 'reference-agreement', 'reference-review']);
   });
 
-  it('uses none of a broken set, and says why', () => {
+  it('uses no broken profile, says why, and still uses the others', () => {
     const active = activeProfiles([], [{ ...council, kind: 'contract' }]);
     expect(active.profiles).toEqual(builtInProfiles);
-    expect(active.errors).toEqual(['Profiles set by your organisation: Profile 1, kind: must be one of "decision", "agreement", "review"']);
+    expect(active.errors).toEqual(['Profiles set by your organisation: kind: must be one of "decision", "agreement", "review"']);
+    const renamed = { ...council, id: 'acme-old', questions: [{ name: 'startDate', type: 'date', label: 'Start' }] };
+    const mixed = activeProfiles([renamed, council], []);
+    expect(mixed.profiles.map((profile) => profile.id)).toEqual(['acme-agreement', 'reference-decision', 'reference-agreement', 'reference-review']);
+    expect(mixed.errors).toEqual([
+      'Imported profiles, profile 1: questions 1 (startDate) name: "startDate" is not a question of the written agreement (its questions are listed in the form-profile guide)',
+    ]);
   });
 
   it('lets a content script fall back to the built-in profiles on anything odd', () => {

@@ -14,12 +14,18 @@ export interface ActiveProfiles {
 
 export function activeProfiles(imported: unknown, managed: unknown): ActiveProfiles {
   const errors: string[] = [];
+  // Each profile checked on its own: one with a problem is not used, and the others still are
+  // (a fitting saved beside an older import that today's checks refuse).
   const take = (value: unknown, from: string): FormProfile[] => {
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return [];
-    const result = parseProfiles(value);
-    if (result.ok) return result.profiles;
-    errors.push(...result.errors.map((error) => `${from}: ${error}`));
-    return [];
+    const list = Array.isArray(value) ? value : [value];
+    const taken: FormProfile[] = [];
+    list.forEach((item, index) => {
+      const result = parseProfiles(item);
+      if (result.ok) taken.push(...result.profiles);
+      else errors.push(...result.errors.map((error) => `${from}${list.length > 1 ? `, profile ${index + 1}` : ''}: ${error}`));
+    });
+    return taken;
   };
   const fromPolicy = take(managed, 'Profiles set by your organisation');
   const fromUser = take(imported, 'Imported profiles');

@@ -32,7 +32,7 @@ describe('in Firefox', () => {
     expect(await page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('.mg')!.matches(':popover-open'))).toBe(true);
     // One error to hold Finish back: the agreement is not on the record.
     await page.click('#a11');
-    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-errors') === '1', { timeout: 2000 });
+    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-errors') === '1', { timeout: 15_000, polling: 100 });
     expect((await readGuard(page)).gaps.map((gap) => gap.rule)).toEqual(['agreement-on-record']);
     await page.click('#finish');
     expect(await page.evaluate(() => !!document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('dialog[open]'))).toBe(true);
@@ -41,7 +41,7 @@ describe('in Firefox', () => {
     expect(await page.$eval('#msg', (element) => element.textContent)).toBe('Step finished');
     // The background stored it and answered with the due date it now holds. (Firefox's remote
     // protocol does not open moz-extension:// pages, so the popup itself is tested in Chromium.)
-    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking="ok"]'), { timeout: 5000 });
+    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking="ok"]'), { timeout: 15_000, polling: 100 });
     const note = await page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-tracking]')!.textContent);
     expect(note).toContain('next review due 25 October 2026');
     await page.close();
@@ -55,11 +55,11 @@ describe('in Firefox', () => {
     const notFound = async () => (await readGuard(page)).gaps.filter((gap) => gap.field && reworded.includes(gap.field)).length;
     expect(await notFound()).toBeGreaterThan(0);
     await page.evaluate(() => (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-action="fit-form"]') as HTMLElement).click());
-    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.shadowRoot?.querySelectorAll('[data-fit-question]').length === 16, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.shadowRoot?.querySelectorAll('[data-fit-question]').length === 16, { timeout: 10_000, polling: 100 });
     const guessed = await page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector<HTMLSelectElement>('[data-fit-answer="signedBy:corporateParent"] select')!.selectedOptions[0]!.text);
     expect(guessed).toBe('The council as corporate parent');
     await page.evaluate(() => (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-action="fit-save"]') as HTMLElement).click());
-    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-fit-note]'), { timeout: 10_000 });
+    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-fit-note]'), { timeout: 10_000, polling: 100 });
     expect(await notFound()).toBe(0);
     await page.reload({ waitUntil: 'load' });
     await page.waitForFunction(
@@ -67,7 +67,7 @@ describe('in Firefox', () => {
         const guard = document.querySelector('monitoring-guard');
         return !!guard?.getAttribute('data-state') && !Array.from(guard.shadowRoot!.querySelectorAll('[data-field]')).some((gap) => fields.includes(gap.getAttribute('data-field')!));
       },
-      { timeout: 10_000 },
+      { timeout: 10_000, polling: 100 },
       reworded,
     );
     expect((await readGuard(page)).errors).toBe(0);

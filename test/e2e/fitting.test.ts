@@ -49,7 +49,7 @@ const inGuard = <T,>(page: Page, script: (root: ShadowRoot) => T) =>
   }, script.toString()) as Promise<T>;
 
 async function click(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction((css) => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector(css), { timeout: 10_000 }, selector);
+  await page.waitForFunction((css) => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector(css), { timeout: 10_000, polling: 100 }, selector);
   await page.evaluate((css) => (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector(css) as HTMLElement).click(), selector);
 }
 
@@ -83,7 +83,7 @@ describe('fitting a form in the page', () => {
     expect(new Set(await notFound(page))).toEqual(new Set(REWORDED));
 
     await click(page, '[data-action="fit-form"]');
-    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.shadowRoot?.querySelectorAll('[data-fit-question]').length === 16, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.shadowRoot?.querySelectorAll('[data-fit-question]').length === 16, { timeout: 10_000, polling: 100 });
     // The best guess, as the page words it.
     expect(await selected(page, '[data-fit-question="signedBy"]')).toBe('Who signed the agreement?');
     expect(await selected(page, '[data-fit-question="firstReviewDate"]')).toBe('First review to be held by');
@@ -94,32 +94,36 @@ describe('fitting a form in the page', () => {
     expect(await selected(page, '[data-fit-answer="signedBy:corporateParent"]')).toBe('The council as corporate parent');
     // The question being fitted is highlighted in the page.
     await page.evaluate(() => (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-fit-question="firstReviewDate"] select') as HTMLElement).focus());
-    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-fit-highlight]'), { timeout: 5000 });
+    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-fit-highlight]'), { timeout: 15_000, polling: 100 });
     expect(await axeViolations(page, FIT_VIEW)).toEqual([]);
 
     // A fitting that cannot work is refused, and nothing is saved.
     await choose(page, '[data-fit-question="firstReviewDate"]', 'Agreement end date');
     await click(page, '[data-action="fit-save"]');
-    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('.error-summary'), { timeout: 5000 });
+    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('.error-summary'), { timeout: 15_000, polling: 100 });
     expect(await inGuard(page, (root) => root.querySelector('.error-summary h3')!.textContent)).toBe('There is a problem');
     expect(await axeViolations(page, FIT_VIEW)).toEqual([]);
     await choose(page, '[data-fit-question="firstReviewDate"]', 'First review to be held by');
 
     await click(page, '[data-action="fit-export"]');
+    await page.waitForFunction(() => /^Downloading /.test(document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-fit-notice]')?.textContent ?? ''), { timeout: 15_000, polling: 100 }).catch(async (error: unknown) => {
+      const shown = await inGuard(page, (root) => root.querySelector('[data-fit-notice], .error-summary')?.textContent ?? 'nothing');
+      throw new Error(`The fitting was not exported; the view shows: ${shown}`, { cause: error });
+    });
     const exported = JSON.parse(await downloaded(folder, 'fitted-agreement-internet-monitoring-written-agreement.json'));
     expect(exported.questions.find((question: { name: string }) => question.name === 'signedBy').label).toBe('Who signed the agreement?');
 
     await click(page, '[data-action="fit-save"]');
-    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-fitting') === null && !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-fit-note]'), { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-fitting') === null && !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-fit-note]'), { timeout: 10_000, polling: 100 });
     expect(await notFound(page)).toEqual([]);
     const fitted = await readGuard(page);
 
     // Every later page with the form uses it.
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.getAttribute('data-state'), { timeout: 10_000 });
+    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.getAttribute('data-state'), { timeout: 10_000, polling: 100 });
     await page.waitForFunction(
       (fields) => !Array.from(document.querySelector('monitoring-guard')!.shadowRoot!.querySelectorAll('[data-field]')).some((gap) => fields.includes(gap.getAttribute('data-field')!)),
-      { timeout: 10_000 },
+      { timeout: 10_000, polling: 100 },
       REWORDED,
     );
     const reloaded = await readGuard(page);
@@ -141,14 +145,14 @@ describe('fitting a form in the page', () => {
       await options.goto(`chrome-extension://${await extensionId(fresh)}/options.html`, { waitUntil: 'load' });
       const input = (await options.waitForSelector('#profile-file')) as import('puppeteer-core').ElementHandle<HTMLInputElement>;
       await input!.uploadFile(join(folder, 'fitted-agreement-internet-monitoring-written-agreement.json'));
-      await options.waitForFunction(() => document.body.textContent!.includes('Imported 1 profile'), { timeout: 10_000 });
+      await options.waitForFunction(() => document.body.textContent!.includes('Imported 1 profile'), { timeout: 10_000, polling: 100 });
       await other.reload({ waitUntil: 'load' });
       await other.waitForFunction(
         (fields) => {
           const guard = document.querySelector('monitoring-guard');
           return !!guard?.getAttribute('data-state') && !Array.from(guard.shadowRoot!.querySelectorAll('[data-field]')).some((gap) => fields.includes(gap.getAttribute('data-field')!));
         },
-        { timeout: 10_000 },
+        { timeout: 10_000, polling: 100 },
         REWORDED,
       );
       const imported = await readGuard(other);
@@ -165,7 +169,7 @@ describe('fitting a form in the page', () => {
   it("fits a form the guard does not recognise, from the popup's 'Fit a form on this page'", async () => {
     const page = await session.open('fitting/review-own-title.html');
     // Nothing recognised: the guard adds nothing.
-    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000, polling: 100 });
     const popup = await session.browser.newPage();
     await popup.goto(`chrome-extension://${await extensionId(session.browser)}/popup.html`, { waitUntil: 'load' });
     // The popup asks about the active tab: the form's, as when it is opened from the toolbar.
@@ -175,17 +179,17 @@ describe('fitting a form in the page', () => {
     expect(await axeViolations(popup)).toEqual([]);
     // Clicked by script: the popup's tab is behind the form's, where a pointer cannot reach it.
     await popup.evaluate(() => (document.querySelector('#fit-kind-review') as HTMLElement).click());
-    await popup.waitForFunction(() => (document.querySelector('#fit-kind-review') as HTMLInputElement).checked);
+    await popup.waitForFunction(() => (document.querySelector('#fit-kind-review') as HTMLInputElement).checked, { timeout: 15_000, polling: 100 });
     const closed = new Promise((resolve) => popup.once('close', resolve));
     await popup.evaluate(() => (document.querySelector('[data-action="fit-start"]') as HTMLElement).click());
     // The popup closes itself once the fitting view is open in the page.
     await closed;
-    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-fitting') === 'true', { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-fitting') === 'true', { timeout: 10_000, polling: 100 });
     expect(await inGuard(page, (root) => (root.querySelector('#mg-fit-title') as HTMLInputElement).value)).toBe('Online safety agreement: review meeting');
     expect(await selected(page, '[data-fit-question="reviewDate"]')).toBe('Meeting date');
     expect(await selected(page, '[data-fit-answer="outcome:continue"]')).toBe('Carry on as agreed');
     await click(page, '[data-action="fit-save"]');
-    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-form-kind') === 'review' && !document.querySelector('monitoring-guard')?.hasAttribute('data-fitting'), { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('monitoring-guard')?.getAttribute('data-form-kind') === 'review' && !document.querySelector('monitoring-guard')?.hasAttribute('data-fitting'), { timeout: 10_000, polling: 100 });
     expect((await readGuard(page)).personId).toBe('40022');
     await page.close();
   });

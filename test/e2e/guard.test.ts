@@ -24,7 +24,7 @@ const rulesOf = async (page: Page) => [...new Set((await readGuard(page)).gaps.m
 async function waitUntilGone(page: Page, rule: string) {
   await page.waitForFunction(
     (id) => !document.querySelector('monitoring-guard')?.shadowRoot?.querySelector(`[data-rule="${id}"]`),
-    { timeout: 1000 },
+    { timeout: 15_000, polling: 100 },
     rule,
   );
 }
@@ -74,7 +74,7 @@ describe('live updates', () => {
       // keystrokes and show the part-typed "16/07/202" as not a real date first.
       await page.waitForFunction(
         () => /no later than/.test(document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-rule="first-review-due"]')?.textContent ?? ''),
-        { timeout: 1000 },
+        { timeout: 15_000, polling: 100 },
       );
       const gap = (await readGuard(page)).gaps.find((candidate) => candidate.rule === 'first-review-due')!;
       expect(gap.text).toContain('Date of first review must be no later than 15 July 2026');

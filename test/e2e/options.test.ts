@@ -30,10 +30,10 @@ describe('the options page', () => {
     await options.waitForSelector('#role-manager');
     await options.click('#role-manager');
     await options.evaluate(() => (Array.from(document.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Save settings') as HTMLElement).click());
-    await options.waitForFunction(() => /Your settings have been saved/.test(document.body.textContent ?? ''), { timeout: 3000 });
+    await options.waitForFunction(() => /Your settings have been saved/.test(document.body.textContent ?? ''), { timeout: 15_000, polling: 100 });
     await options.close();
 
-    await form.waitForFunction(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelectorAll('[data-check]').length > 0, { timeout: 3000 });
+    await form.waitForFunction(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelectorAll('[data-check]').length > 0, { timeout: 15_000, polling: 100 });
     expect(await checklist()).toBeGreaterThan(10);
     await form.close();
   });

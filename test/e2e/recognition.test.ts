@@ -65,7 +65,7 @@ describe('the guard follows the page', () => {
         (resume as HTMLElement).click();
       });
       const editor = await opened;
-      await editor.waitForFunction(() => document.readyState === 'complete');
+      await editor.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000, polling: 100 });
       const reading = await waitForGuard(editor);
       expect(reading.kind).toBe('agreement');
       expect(reading.count).toBe(1);
@@ -83,7 +83,7 @@ describe('the guard follows the page', () => {
       await page.click('[role=tab][data-section=consent]');
       await page.waitForFunction(
         (previous) => Number(document.querySelector('monitoring-guard')?.getAttribute('data-errors')) < previous,
-        { timeout: 1000 },
+        { timeout: 15_000, polling: 100 },
         before.errors!,
       );
       const after = await readGuard(page);
@@ -110,7 +110,7 @@ describe('the guard follows the page', () => {
         // A state, not a time: the section's group leaves the panel (generous bound for a busy machine).
         await page.waitForFunction(
           (count) => document.querySelector('monitoring-guard')?.shadowRoot?.querySelectorAll('[data-group=section]').length === count,
-          { timeout: 10_000 },
+          { timeout: 10_000, polling: 100 },
           left,
         );
         const reading = await readGuard(page);
@@ -133,7 +133,7 @@ describe('the guard follows the page', () => {
         main.innerHTML = '<p>Loading…</p>';
         return html;
       });
-      await page.waitForFunction(() => !document.querySelector('monitoring-guard'), { timeout: 1000 });
+      await page.waitForFunction(() => !document.querySelector('monitoring-guard'), { timeout: 15_000, polling: 100 });
       await page.evaluate((html) => {
         (document.querySelector('form') ?? document.body).innerHTML = html;
       }, form);

@@ -35,7 +35,7 @@ async function popupRows(): Promise<Row[]> {
   const page = await session.browser.newPage();
   try {
     await page.goto(popupUrl, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('[data-person-id]') || /No agreements are tracked yet/.test(document.body.textContent ?? ''), { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('[data-person-id]') || /No agreements are tracked yet/.test(document.body.textContent ?? ''), { timeout: 15_000, polling: 100 });
     return await page.$$eval('[data-person-id]', (rows) =>
       rows.map((row) => ({
         personId: row.getAttribute('data-person-id'),
@@ -57,7 +57,7 @@ async function openForm(file: string): Promise<Page> {
 
 /** Waits until the guard says what the tracker answered. */
 async function trackingNote(page: Page): Promise<string> {
-  await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking]'), { timeout: 5000 });
+  await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking]'), { timeout: 15_000, polling: 100 });
   return page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-tracking]')!.textContent!.trim());
 }
 
@@ -82,7 +82,7 @@ describe('the tracker', () => {
   it('moves the due date with a review, warns that the review was late, and ends with "End monitoring"', async () => {
     const page = await openForm('tracking/review-continue.html');
     // The tracker held the agreement, due 25 October: a review on 20 November was late.
-    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-rule="review-on-time"]'), { timeout: 3000 });
+    await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-rule="review-on-time"]'), { timeout: 15_000, polling: 100 });
     await page.click('#finish');
     expect(await trackingNote(page)).toContain('next review due 15 January 2027');
     await page.close();
@@ -144,7 +144,7 @@ describe('the tracker', () => {
       const remove = await page.$('[data-person-id] button.button--secondary');
       await remove!.click();
       await page.click('[data-person-id] .button--warning');
-      await page.waitForFunction((count) => document.querySelectorAll('[data-person-id]').length === count - 1, { timeout: 5000 }, before);
+      await page.waitForFunction((count) => document.querySelectorAll('[data-person-id]').length === count - 1, { timeout: 15_000, polling: 100 }, before);
       expect(scripts().some((path) => /^\/chunks\/db-/.test(path))).toBe(true);
     } finally {
       await page.close();

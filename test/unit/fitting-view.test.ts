@@ -64,7 +64,7 @@ describe('the fitting view', () => {
     expect(select('signedBy').options[0]).toMatchObject({ value: '', text: 'Not on this form' });
     const answer = (key: string) => root().querySelector<HTMLSelectElement>(`[data-fit-answer="${key}"] select`)!;
     expect(answer('signedBy:corporateParent').selectedOptions[0]!.text).toBe('The council as corporate parent');
-    expect(root().querySelector('[data-fit-preview]')!.textContent).toMatch(/finds 16 of the 16 questions matched/);
+    expect(root().querySelector('[data-fit-preview]')!.textContent).toMatch(/finds all 16 questions you matched, and shows 0 errors and 1 warning/);
 
     root().querySelector<HTMLButtonElement>('[data-action="fit-save"]')!.click();
     await flush();
@@ -132,6 +132,34 @@ describe('the fitting view', () => {
     expect(clicked).not.toHaveBeenCalled();
     expect(root().querySelector('[data-fit-picking]')).toBeNull();
     expect(select('stepDownPlan').selectedOptions[0]!.text).toBe('How monitoring will be reduced over the agreed period');
+  });
+
+  it("keeps a question chosen in a section that then closes, and offers no fitting again for a question 'Not on this form'", async () => {
+    const { doc, root, saved } = open('fitting/agreement-own-words.html');
+    root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!.click();
+    await flush();
+    const select = (field: string) => root().querySelector<HTMLSelectElement>(`[data-fit-question="${field}"] select`)!;
+    change(select('stepDownPlan'), '');
+    // The Review section goes away (a form showing one section at a time), then the page is read again.
+    const review = Array.from(doc.querySelectorAll('label')).find((element) => element.textContent!.startsWith('First review to be held by'))!;
+    const section = review.closest('fieldset, section, .section, div')!;
+    const kept = section.cloneNode(true);
+    section.replaceChildren();
+    guard!.update();
+    expect(select('firstReviewDate').selectedOptions[0]!.text).toBe('First review to be held by');
+    expect(root().querySelector('[data-fit-question="firstReviewDate"] .mg-hint')!.textContent).toMatch(/Not on the page now/);
+    // A set of checkboxes stays the set, not its first checkbox, when the page is read again.
+    expect(select('reviewAttendees').selectedOptions[0]!.text).toBe('Who will attend reviews?');
+    section.replaceWith(kept);
+    guard!.update();
+    root().querySelector<HTMLButtonElement>('[data-action="fit-save"]')!.click();
+    await flush();
+    await flush();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.questions.find((question) => question.name === 'firstReviewDate')!.label).toBe('First review to be held by');
+    // stepDownPlan is not on this form: the guard says so, and does not offer fitting for it again.
+    expect(root().querySelector('[data-field="stepDownPlan"]')!.textContent).toMatch(/does not ask/);
+    expect(root().querySelector('[data-action="fit-form"]')).toBeNull();
   });
 
   it('is not offered when fitting is switched off', () => {
