@@ -9,8 +9,11 @@ export interface FitViewProps {
   onQuestion: (field: string, id: string) => void;
   onAnswer: (key: string, index: string) => void;
   onColumn: (key: string, index: string) => void;
-  /** A question's controls took the focus (its page control is highlighted), or null. */
-  onFocusQuestion: (field: string | null) => void;
+  /**
+   * A question's controls took the focus, or the pointer: its page control is highlighted (and,
+   * on focus, scrolled into view).
+   */
+  onFocusQuestion: (field: string | null, scroll: boolean) => void;
   /** Choose a question's page control by clicking it; null stops. */
   onPick: (field: string | null) => void;
   onSave: () => void;
@@ -83,8 +86,8 @@ export function FitView({ state, onTitle, onQuestion, onAnswer, onColumn, onFocu
             class={`mg-fit-question${question.error ? ' mg-form-group--error' : ''}`}
             data-fit-question={question.field}
             data-fit-found={String(question.found)}
-            onFocusIn={() => onFocusQuestion(question.field)}
-            onMouseEnter={() => onFocusQuestion(question.field)}
+            onFocusIn={() => onFocusQuestion(question.field, true)}
+            onMouseEnter={() => onFocusQuestion(question.field, false)}
           >
             <label class="mg-label" for={question.id}>
               {question.label}

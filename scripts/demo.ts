@@ -186,6 +186,13 @@ async function fittingDemo(browser: Awaited<ReturnType<typeof launchWithExtensio
   console.log(`    step 1, the panel offers "Fit this form": ${await shoot(page, 'fit-offer.png')}`);
   await inGuard(page, '[data-action="fit-form"]');
   await pause(300);
+  // Checking one of the questions worded its own way: its page control is highlighted.
+  await page.evaluate(() => {
+    const select = document.querySelector('monitoring-guard')!.shadowRoot!.querySelector<HTMLSelectElement>('[data-fit-question="signedBy"] select')!;
+    select.scrollIntoView({ block: 'center' });
+    select.focus();
+  });
+  await pause(300);
   const choices = await fittingChoices(page);
   console.log(`    step 2, the fitting view with the best guesses (${choices.questions.length} questions): ${await shoot(page, 'fit-view.png')}`);
   for (const question of choices.questions.filter((item) => item.label !== item.chosen)) {
@@ -235,6 +242,8 @@ async function fittingDemo(browser: Awaited<ReturnType<typeof launchWithExtensio
   await pause(800);
   await popup.evaluate(() => (document.querySelector('#fit-kind-review') as HTMLElement | null)?.click());
   await pause(100);
+  // In front for its photograph (a tab behind another draws nothing); it has already read the form's tab.
+  await popup.bringToFront();
   const popupShot = join(OUTPUT, 'popup-fit.png');
   await popup.screenshot({ path: popupShot as `${string}.png` });
   console.log(`    the popup offers "Fit a form on this page": ${popupShot.replace(ROOT + '/', '')}`);

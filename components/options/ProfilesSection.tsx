@@ -171,7 +171,8 @@ export function ProfilesSection({ builtIn, imported, managed, errors, onSaveImpo
       <h2 id="profiles-title">Form profiles</h2>
       <p>
         A profile tells the guard how a council's Mosaic form words its questions. The built-in profiles describe the reference forms. If your
-        council's forms differ, your organisation can set profiles for them, or you can import one.
+        council's forms differ, fit a form in the page (select Fit this form in the guard's panel on the form), import a profile, or ask your
+        organisation to set profiles for them.
       </p>
       <NoticeBox notice={notice} />
       {errors.length > 0 && (
@@ -204,7 +205,8 @@ export function ProfilesSection({ builtIn, imported, managed, errors, onSaveImpo
       )}
 
       <h3>Imported profiles</h3>
-      {imported.length === 0 ? <p>You have not imported any profiles.</p> : table(imported, 'imported', 'Imported profiles')}
+      <p>Profiles you imported, and forms fitted in the page on this computer (their ids start with fitted-).</p>
+      {imported.length === 0 ? <p>You have not imported or fitted any profiles.</p> : table(imported, 'imported', 'Imported profiles')}
 
       <h3>Built-in profiles</h3>
       <p>These describe the reference forms and cannot be changed. Export one to start a profile of your own.</p>
@@ -239,8 +241,8 @@ export function ProfilesSection({ builtIn, imported, managed, errors, onSaveImpo
         />
       </div>
       <p>
-        The guide “How to write a profile for your council's forms” (docs/form-profiles.md in the Monitoring Guard project) explains each part of a
-        profile, with examples.
+        The guide “Fitting Monitoring Guard to your council's forms” (docs/form-profiles.md in the Monitoring Guard project) explains how to fit a
+        form in the page, and how to write a profile by hand.
       </p>
     </section>
   );

@@ -44,9 +44,14 @@ export default defineContentScript({
     // The settings the rules need and the user's role (under the organisation's policy), and the
     // council's form profiles as the background checked them; read before the first scan, so that
     // the page is read once as it opens.
+    // Reads overlap when storage changes twice in quick succession (a fitting saved: the user's
+    // profiles, then the profiles in use): only the latest read is applied, never an older one
+    // that resolved after it.
+    let reads = 0;
     const load = async () => {
+      const read = ++reads;
       const [{ settings }, stored] = await Promise.all([loadEffectiveSettings(), browser.storage.local.get(ACTIVE_PROFILES_KEY)]);
-      if (!ctx.isValid) return;
+      if (!ctx.isValid || read !== reads) return;
       guard.setSettings(settings);
       guard.setProfiles(usableProfiles(stored[ACTIVE_PROFILES_KEY]));
     };
@@ -55,7 +60,7 @@ export default defineContentScript({
       .finally(() => {
         if (ctx.isValid) guard.start();
       });
-    const stopListening = onSettingsChanged(() => void load().catch(() => undefined));
+    const stopListening = onSettingsChanged(() => void load().catch(() => undefined), { inUse: true });
     // When the extension is reloaded or updated, leave nothing half-attached: the guard also
     // checks at each click it could hold back, and this looks every two seconds (asking
     // ctx.isValid is what notices: it runs the onInvalidated callbacks).

@@ -530,7 +530,7 @@ export class Guard {
             fit.chooseColumn(key, index);
             rerender();
           }}
-          onFocusQuestion={(field) => this.setHighlight(field)}
+          onFocusQuestion={(field, scroll) => this.setHighlight(field, scroll)}
           onPick={(field) => {
             this.setPicking(field);
             rerender();
@@ -597,15 +597,22 @@ export class Guard {
   private highlightBox: HTMLElement | null = null;
 
   /** Highlights the page control of the question being fitted (a box drawn over it, the page itself untouched). */
-  private setHighlight(field: string | null): void {
+  private setHighlight(field: string | null, scroll = false): void {
+    const changed = field !== this.highlighted;
     this.highlighted = field;
+    const question = field && this.fit ? this.fit.question(field) : undefined;
+    if (scroll && changed && question && !question.away) {
+      (question.candidate.editor ?? question.candidate.element).scrollIntoView?.({ block: 'nearest' });
+    }
     this.placeHighlight();
   }
 
   private readonly placeHighlight = (): void => {
     const fit = this.fit;
     const question = fit && this.highlighted ? (fit.picking ? this.hovered : fit.question(this.highlighted)) : null;
-    const elements = question ? [question.candidate.editor ?? question.candidate.element, ...question.candidate.members] : [];
+    // The controls and their own labels (a radio's answer beside it), as the person sees the question.
+    const controls = question && !question.away ? [question.candidate.editor ?? question.candidate.element, ...question.candidate.members] : [];
+    const elements = controls.flatMap((control) => [control, ...Array.from((control as HTMLInputElement).labels ?? [])]);
     const rects = elements.map((element) => element.getBoundingClientRect()).filter((rect) => rect.width > 0 || rect.height > 0);
     if (!this.container || rects.length === 0) {
       this.highlightBox?.remove();

@@ -39,10 +39,15 @@ export async function saveSettings(changes: Partial<Settings>): Promise<Effectiv
   return loadEffectiveSettings();
 }
 
-/** Calls back when the user's settings or the policy change (policy changes need no restart). */
-export function onSettingsChanged(callback: () => void): () => void {
+/**
+ * Calls back when the user's settings or the policy change (policy changes need no restart), or
+ * the profiles: with `inUse`, only the profiles in use (what a content script reads; the user's
+ * own list changes a moment before the background derives them from it).
+ */
+export function onSettingsChanged(callback: () => void, { inUse = false }: { inUse?: boolean } = {}): () => void {
+  const keys = inUse ? [SETTINGS_KEY, ACTIVE_PROFILES_KEY] : [SETTINGS_KEY, PROFILES_KEY, ACTIVE_PROFILES_KEY];
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || PROFILES_KEY in changes || ACTIVE_PROFILES_KEY in changes))) callback();
+    if (area === 'managed' || (area === 'local' && keys.some((key) => key in changes))) callback();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
