@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { FitViewState } from '../lib/guard/fit-session';
+import type { FitAnswerState, FitOption, FitViewState } from '../lib/guard/fit-session';
 import { fitTargetId } from '../lib/fit/fitting';
 import { ErrorSummary } from './shared/ErrorSummary';
 
@@ -19,6 +19,38 @@ export interface FitViewProps {
   onSave: () => void;
   onExport: () => void;
   onCancel: () => void;
+}
+
+/** One of the procedure's answers (or columns), with the page's answer (or column) that means it. */
+function Choice({ item, hook, options, none, onChoose }: {
+  item: FitAnswerState;
+  hook: 'data-fit-answer' | 'data-fit-column';
+  options: FitOption[];
+  none: string;
+  onChoose: (key: string, index: string) => void;
+}) {
+  return (
+    <div class={`mg-fit-answer${item.error ? ' mg-form-group--error' : ''}`} {...{ [hook]: item.key }}>
+      <label class="mg-label mg-label--small" for={item.id}>
+        {item.label}
+      </label>
+      {item.error && (
+        <p class="mg-error-message" id={`${item.id}-error`}>
+          <span class="mg-visually-hidden">Error:</span> {item.error}
+        </p>
+      )}
+      <select class="mg-select" id={item.id} aria-describedby={item.error ? `${item.id}-error` : undefined} onChange={(event) => onChoose(item.key, event.currentTarget.value)}>
+        <option value="" selected={item.chosen === ''}>
+          {none}
+        </option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} selected={option.value === item.chosen}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 /**
@@ -52,6 +84,12 @@ export function FitView({ state, onTitle, onQuestion, onAnswer, onColumn, onFocu
       <p class="mg-fit-summary" role="status" data-fit-preview>
         {state.summary}
       </p>
+      {state.notOnForm > 0 && (
+        <p class="mg-hint" data-fit-not-on-form={state.notOnForm}>
+          {state.notOnForm === 1 ? "1 question is set to 'Not on this form'" : `${state.notOnForm} questions are set to 'Not on this form'`}: the guard
+          found no question like it on the page. Check each one, and choose its question where your form asks it.
+        </p>
+      )}
       {state.empty && (
         <p class="mg-fit-empty">This page shows no boxes to fit. Open the form to edit it (not with View), then fit it.</p>
       )}
@@ -65,17 +103,22 @@ export function FitView({ state, onTitle, onQuestion, onAnswer, onColumn, onFocu
           </button>
         </div>
       )}
-      <div class="mg-form-group">
+      <div class={`mg-form-group${state.titleError ? ' mg-form-group--error' : ''}`}>
         <label class="mg-label" for={fitTargetId.title}>
           The form's title, as the page shows it
         </label>
         <p class="mg-hint" id={`${fitTargetId.title}-hint`}>The guard recognises the form by its title.</p>
+        {state.titleError && (
+          <p class="mg-error-message" id={`${fitTargetId.title}-error`}>
+            <span class="mg-visually-hidden">Error:</span> {state.titleError}
+          </p>
+        )}
         <input
           class="mg-input"
           id={fitTargetId.title}
           type="text"
           value={state.title}
-          aria-describedby={`${fitTargetId.title}-hint`}
+          aria-describedby={`${fitTargetId.title}-hint${state.titleError ? ` ${fitTargetId.title}-error` : ''}`}
           onChange={(event) => onTitle(event.currentTarget.value)}
         />
       </div>
@@ -122,21 +165,7 @@ export function FitView({ state, onTitle, onQuestion, onAnswer, onColumn, onFocu
               <fieldset class="mg-fit-answers">
                 <legend>Which of the page's answers means each answer of '{question.label}'?</legend>
                 {question.answers.map((answer) => (
-                  <div key={answer.key} class="mg-fit-answer" data-fit-answer={answer.key}>
-                    <label class="mg-label mg-label--small" for={answer.id}>
-                      {answer.label}
-                    </label>
-                    <select class="mg-select" id={answer.id} onChange={(event) => onAnswer(answer.key, event.currentTarget.value)}>
-                      <option value="" selected={answer.chosen === ''}>
-                        Not on this form
-                      </option>
-                      {question.answerOptions.map((option) => (
-                        <option key={option.value} value={option.value} selected={option.value === answer.chosen}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <Choice key={answer.key} item={answer} hook="data-fit-answer" options={question.answerOptions} none="Not among the page's answers" onChoose={onAnswer} />
                 ))}
               </fieldset>
             )}
@@ -144,21 +173,7 @@ export function FitView({ state, onTitle, onQuestion, onAnswer, onColumn, onFocu
               <fieldset class="mg-fit-answers">
                 <legend>Which of the page's columns holds each column of '{question.label}'?</legend>
                 {question.columns.map((column) => (
-                  <div key={column.key} class="mg-fit-answer" data-fit-column={column.key}>
-                    <label class="mg-label mg-label--small" for={column.id}>
-                      {column.label}
-                    </label>
-                    <select class="mg-select" id={column.id} onChange={(event) => onColumn(column.key, event.currentTarget.value)}>
-                      <option value="" selected={column.chosen === ''}>
-                        Not on this form
-                      </option>
-                      {question.columnOptions.map((option) => (
-                        <option key={option.value} value={option.value} selected={option.value === column.chosen}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <Choice key={column.key} item={column} hook="data-fit-column" options={question.columnOptions} none="Not among the page's columns" onChoose={onColumn} />
                 ))}
               </fieldset>
             )}

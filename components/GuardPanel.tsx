@@ -15,6 +15,8 @@ export interface GuardPanelProps {
    * fitting view (contract.md, "Fitting a council's form").
    */
   onFit?: (() => void) | null;
+  /** Why fitting is offered: questions not found, or the form is read with a fitting (to fit again). */
+  fitOffer?: 'missing' | 'refit' | null;
   /** What fitting last did (saved), for the person. */
   note?: string | null;
 }
@@ -92,7 +94,7 @@ function Check({ check }: { check: CheckView }) {
   );
 }
 
-export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = null, onFit = null, note = null }: GuardPanelProps) {
+export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = null, onFit = null, fitOffer = null, note = null }: GuardPanelProps) {
   const [open, setOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -141,7 +143,7 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
             {note}
           </p>
         )}
-        {onFit && (
+        {onFit && fitOffer === 'missing' && (
           <div class="mg-fit-offer">
             <p>
               Some of this form's questions were not found. If your council words this form its own way, the person who looks after your Mosaic forms
@@ -151,6 +153,14 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
               Fit this form
             </button>
           </div>
+        )}
+        {onFit && fitOffer === 'refit' && (
+          <p class="mg-meta" data-fitted>
+            Read with your council's fitting of this form.{' '}
+            <button type="button" class="mg-link" data-action="fit-again" onClick={onFit}>
+              Fit it again<span class="mg-visually-hidden"> (for the person who looks after your Mosaic forms)</span>
+            </button>
+          </p>
         )}
         {view.gaps.length === 0 && (
           <p>

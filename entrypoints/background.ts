@@ -44,6 +44,8 @@ export default defineBackground(() => {
   /** A profile fitted in the page, kept with the user's profiles once checked (then in use everywhere, by syncConfiguration). */
   async function saveFitted(profile: unknown): Promise<SaveProfileReply> {
     try {
+      // Refused where the organisation switched fitting off (a page that still offered it).
+      if (!(await settings()).allowFitting) return { ok: false, errors: ['your organisation has switched fitting off'] };
       const stored = await loadStoredProfiles();
       const result = withFittedProfile(stored.imported, stored.managed, profile);
       if (!result.ok) return result;

@@ -28,6 +28,8 @@ export function FitPrompt({ findTarget, start, onStarted }: FitPromptProps) {
   const [target, setTarget] = useState<FitTarget | null>(null);
   const [kind, setKind] = useState<FormKind | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The page did not open the fitting: not the radios' fault, so not shown by them. */
+  const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
@@ -46,15 +48,18 @@ export function FitPrompt({ findTarget, start, onStarted }: FitPromptProps) {
       return;
     }
     setError(null);
+    setFailure(null);
     if (await start(target, kind)) onStarted();
-    else setError('The form could not be opened for fitting: reload the page and try again');
+    else setFailure('The form could not be opened for fitting: reload the page in Mosaic and try again');
   };
 
   return (
     <section class="section" aria-labelledby="fit-title" data-fit-prompt>
       <h2 id="fit-title">Fit a form on this page</h2>
       <p>The guard did not recognise a form on this page. If it is one of the internet-monitoring forms, worded your council's way, you can fit it.</p>
-      {error && <ErrorSummary errors={[{ fieldId: `${FIELD}-decision`, text: error }]} level={3} focusToken={attempt} />}
+      {(error || failure) && (
+        <ErrorSummary errors={[error ? { fieldId: `${FIELD}-decision`, text: error } : { fieldId: null, text: failure! }]} level={3} focusToken={attempt} />
+      )}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div class={`form-group${error ? ' form-group--error' : ''}`}>
           <fieldset class="fieldset" aria-describedby={error ? `${FIELD}-error` : undefined}>

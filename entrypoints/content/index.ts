@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { builtInProfiles } from '../../lib/forms/profiles';
+import { FORM_KINDS } from '../../lib/model/vocabulary';
 import { usableProfiles } from '../../lib/platform/usable-profiles';
 import { ACTIVE_PROFILES_KEY, loadEffectiveSettings, onSettingsChanged } from '../../lib/platform/settings-store';
 import { trackerClient } from '../../lib/tracker/client';
@@ -37,7 +38,7 @@ export default defineContentScript({
     const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
       if (sender.id !== browser.runtime.id || (message as FitFormMessage)?.type !== 'fit-form') return undefined;
       const kind = (message as FitFormMessage).kind;
-      sendResponse({ ok: ['decision', 'agreement', 'review'].includes(kind) && guard.openFitting(kind) });
+      sendResponse({ ok: FORM_KINDS.includes(kind) && guard.openFitting(kind) });
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -161,3 +161,30 @@ describe('the best guess on every reference page', () => {
     });
   }
 });
+
+describe('fittings that would read the wrong answer', () => {
+  const page = (body: string) =>
+    new JSDOM(`<!doctype html><title>Internet monitoring: written agreement</title><body><h1>Internet monitoring: written agreement</h1>${body}`, { pretendToBeVisual: true }).window.document;
+
+  it('refuses a yes or no question on radio buttons whose answers are not yes and no', () => {
+    const doc = page(`<fieldset><legend>Gillick competent?</legend><label><input type="radio" name="g" value="a"> Assessed</label><label><input type="radio" name="g" value="b"> Not assessed</label></fieldset>`);
+    const questions = pageQuestions(doc);
+    const choice = chooseQuestion(guessFitting('agreement', 'Internet monitoring: written agreement', questions, null), 'gillickCompetent', questions[0]!.id, questions, null);
+    expect(fittingProblems(choice, questions).map((problem) => problem.text)).toEqual([
+      "'Is the young person Gillick competent to agree to this?' takes yes or no, but the page's question 'Gillick competent?' offers other answers (Assessed, Not assessed): choose another question",
+    ]);
+  });
+
+  it('refuses a question whose label the page gives to another question found first', async () => {
+    const { FitSession } = await import('../guard/fit-session');
+    const doc = page(`<label for="a">Start</label><input id="a" value="01/11/2026"><label for="b">Start</label><input id="b" value="">
+      <label for="c">Monitoring measures agreed</label><textarea id="c">Filtering</textarea>`);
+    const session = new FitSession(doc, 'agreement', null, 'Internet monitoring: written agreement', builtInProfiles, { settings: DEFAULT_SETTINGS, today: '2026-12-03' });
+    const second = session.page.find((question) => question.label === 'Start (2)')!;
+    session.choose('agreementStartDate', second.id);
+    expect(session.tryFitting()).toBeNull();
+    expect(session.problems!.map((problem) => problem.text)).toEqual([
+      "With this fitting the guard would read 'Agreement start date' from another question of the page labelled 'Start': ask your Mosaic team to give 'Start (2)' a label of its own",
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
  * profile it makes (the format of docs/form-profiles.md, held to the vocabulary of lib/model).
  */
 import { parseDate } from '../dates';
-import { controlText } from '../forms/answers';
+import { controlText, yesNoFromText } from '../forms/answers';
 import { normaliseLabel } from '../forms/normalise';
 import type { AnswerOption, FormKind, FormProfile, Question, TableColumn } from '../forms/profile';
 import { builtInProfiles } from '../forms/profiles';
@@ -13,7 +13,7 @@ import { COMPATIBLE } from '../forms/scan/match';
 import { codeMatches } from '../forms/scan/prepare';
 import { fieldSpec } from '../model/vocabulary';
 import { kindWords, type PageQuestion } from './page';
-import { bestSimilarity, pairBest, similarity } from './similarity';
+import { bestSimilarity, pairBest } from './similarity';
 
 /** What the person chose: page question ids, and answer and column positions, '' for "Not on this form". */
 export interface FitChoice {
@@ -122,11 +122,12 @@ export function guessAnswers(question: Question, page: PageQuestion | undefined,
     })),
   );
   const paired = pairBest(scores, 0.3);
-  // One answer of each left over: they mean each other ("Carry on as agreed" is Continue once
-  // "Carry on with changes" and "Stop monitoring" are taken).
+  // Where the page offers as many answers as the procedure has, one of each left over means the
+  // other ("Carry on as agreed" is Continue once "Carry on with changes" and "Stop monitoring" are
+  // taken). Not where the page offers more: its extra answer may mean none of them.
   const valuesLeft = values.filter((value) => !paired.has(value));
   const answersLeft = page.answers.map((_, index) => index).filter((index) => ![...paired.values()].includes(index));
-  if (valuesLeft.length === 1 && answersLeft.length === 1) paired.set(valuesLeft[0]!, answersLeft[0]!);
+  if (page.answers.length === values.length && valuesLeft.length === 1 && answersLeft.length === 1) paired.set(valuesLeft[0]!, answersLeft[0]!);
   for (const [value, index] of paired) guess[answerKey(question.name, value)] = String(index);
   return guess;
 }
@@ -226,8 +227,16 @@ export function fittingProblems(choice: FitChoice, page: readonly PageQuestion[]
       problems.push({ field: question.name, target, text: `'${question.label}' takes ${typeWords[question.type]}, but the page's question '${chosen.label}' is ${kindWords(chosen.kind)}, which cannot hold one: choose another question` });
       continue;
     }
+    if (question.type === 'yesno' && chosen.answers.length > 0 && chosen.answers.some((answer) => yesNoFromText(answer).answer === null)) {
+      problems.push({ field: question.name, target, text: `'${question.label}' takes yes or no, but the page's question '${chosen.label}' offers other answers (${chosen.answers.join(', ')}): choose another question` });
+      continue;
+    }
+    if (normaliseLabel(chosen.text) === '') {
+      problems.push({ field: question.name, target, text: `The page's question '${chosen.label}' has no words in its label for the guard to find it by: ask your Mosaic team to give it a label` });
+      continue;
+    }
     const sameLabel = labels.get(normaliseLabel(chosen.text));
-    if (sameLabel && !chosen.code) {
+    if (sameLabel) {
       problems.push({ field: question.name, target, text: `The page labels two questions '${chosen.text}', so the guard cannot tell '${sameLabel.label}' and '${question.label}' apart: ask your Mosaic team to give them labels of their own` });
       continue;
     }
@@ -281,12 +290,18 @@ export function fittedProfileId(kind: FormKind, title: string): string {
  */
 export function fittedProfile(choice: FitChoice, page: readonly PageQuestion[], base: FormProfile | null = null): FormProfile {
   const questions: Question[] = [];
+  // A code is kept only where one question carries it (a code on a group around several is no question's own).
+  const codes = referenceQuestions(choice.kind).flatMap((reference) => {
+    const chosen = page.find((candidate) => candidate.id === choice.questions[reference.name]);
+    return chosen ? [knownCode(reference, chosen, base) ?? chosen.code] : [];
+  });
+  const uniqueCode = (code: string | null) => (code && codes.filter((other) => other?.toLowerCase() === code.toLowerCase()).length === 1 ? code : null);
   for (const reference of referenceQuestions(choice.kind)) {
     const chosen = page.find((candidate) => candidate.id === choice.questions[reference.name]);
     if (!chosen) continue;
     const spec = fieldSpec(choice.kind, reference.name)!;
     const question: Question = { name: reference.name, type: spec.type, label: chosen.text };
-    const code = knownCode(reference, chosen, base) ?? chosen.code;
+    const code = uniqueCode(knownCode(reference, chosen, base) ?? chosen.code);
     if (code) question.code = code;
     if (reference.section) question.section = reference.section;
     if (reference.answers) {

@@ -7,7 +7,6 @@ import { headerRow, isUnchosen, optionText } from '../forms/answers';
 import { ownLabelTexts, CONTROL_SELECTOR } from '../forms/labels';
 import { collapseWhiteSpace, normaliseLabel } from '../forms/normalise';
 import { collectPage, type Candidate, type CandidateKind } from '../forms/scan/collect';
-import { isShown } from '../forms/scan/match';
 import { readableText } from '../forms/text';
 
 export interface PageQuestion {
@@ -27,8 +26,6 @@ export interface PageQuestion {
   columns: string[];
   /** Mosaic's question code, where the control carries one. */
   code: string | null;
-  /** Not shown now (a conditional question). */
-  hidden: boolean;
   /** Chosen while it was on the page, and gone from it since (its section closed). */
   away?: boolean;
 }
@@ -138,7 +135,6 @@ export function pageQuestions(doc: Document): PageQuestion[] {
       answerValues: values,
       columns: columnsOf(candidate),
       code: codeOf(candidate),
-      hidden: !isShown(candidate.editor ?? candidate.element),
     };
   });
 }

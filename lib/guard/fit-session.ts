@@ -32,11 +32,11 @@ export interface FitOption {
 
 export interface FitAnswerState {
   key: string;
-  value: string;
   /** The procedure's wording of the answer. */
   label: string;
   chosen: string;
   id: string;
+  error: string | null;
 }
 
 export interface FitQuestionState {
@@ -67,6 +67,9 @@ export interface FitViewState {
   pageOptions: FitOption[];
   /** What the guard would find, in a sentence. */
   summary: string;
+  /** How many questions are set to 'Not on this form' (each to be checked: the guess may have missed it). */
+  notOnForm: number;
+  titleError: string | null;
   problems: FitProblem[] | null;
   attempt: number;
   /** The field being chosen by a click in the page, if any. */
@@ -107,6 +110,15 @@ function reading(question: Question, field: FieldSnapshot): string {
   }
 }
 
+interface Preview {
+  key: string;
+  snapshot: FormSnapshot | null;
+  /** The control the guard reads each question from, with the fitting. */
+  elements: Map<string, Element>;
+  errors: number;
+  warnings: number;
+}
+
 const count = (number: number, one: string, many: string) => `${number} ${number === 1 ? one : many}`;
 
 export class FitSession {
@@ -116,7 +128,7 @@ export class FitSession {
   attempt = 0;
   picking: string | null = null;
   notice: { text: string; failed: boolean } | null = null;
-  private previewCache: { key: string; snapshot: FormSnapshot | null; errors: number; warnings: number } | null = null;
+  private previewCache: Preview | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -196,40 +208,63 @@ export class FitSession {
     return fittedProfile(this.choice, this.page, this.base);
   }
 
+  /** The answers on the page changed (typing): the preview reads them again. */
+  answersChanged(): void {
+    this.previewCache = null;
+  }
+
   /** The page read with the fitted profile beside the others, as every later page will be. */
-  private preview(): { snapshot: FormSnapshot | null; errors: number; warnings: number } {
+  private preview(): Preview {
     const key = JSON.stringify(this.choice);
     if (this.previewCache?.key === key) return this.previewCache;
-    let result: { snapshot: FormSnapshot | null; errors: number; warnings: number } = { snapshot: null, errors: 0, warnings: 0 };
+    let result: Preview = { key, snapshot: null, elements: new Map(), errors: 0, warnings: 0 };
     try {
       const draft = this.draft();
       const scan = scanDocument(this.doc, [draft, ...this.others.filter((profile) => profile.id !== draft.id)]);
       const snapshot = scan && scan.snapshot.profileId === draft.id ? scan.snapshot : null;
       if (snapshot) {
         const gaps = evaluate(snapshot, { ...this.judge, trackedReviewDue: null }).gaps;
-        result = { snapshot, errors: gaps.filter((gap) => gap.severity === 'error').length, warnings: gaps.filter((gap) => gap.severity === 'warning').length };
+        result = { key, snapshot, elements: scan!.elements, errors: gaps.filter((gap) => gap.severity === 'error').length, warnings: gaps.filter((gap) => gap.severity === 'warning').length };
       }
     } catch {
       // A fitting the profile cannot be made of yet (no question): nothing found.
     }
-    this.previewCache = { key, ...result };
+    this.previewCache = result;
     return result;
+  }
+
+  /**
+   * The questions the guard would read from another control than the one chosen (another
+   * question of the page labelled the same way, found first): the fitting would read the wrong
+   * answer, so it is refused.
+   */
+  private misread(preview: Preview): FitProblem[] {
+    const problems: FitProblem[] = [];
+    for (const question of referenceQuestions(this.kind)) {
+      const chosen = this.question(question.name);
+      const read = preview.elements.get(question.name);
+      if (!chosen || chosen.away || !read || read === chosen.candidate.element) continue;
+      problems.push({
+        field: question.name,
+        target: fitTargetId.question(question.name),
+        text: `With this fitting the guard would read '${question.label}' from another question of the page labelled '${chosen.text}': ask your Mosaic team to give '${chosen.label}' a label of its own`,
+      });
+    }
+    return problems;
   }
 
   /** Every problem: the fitting's own, then whether the guard would read the form with it. */
   allProblems(): FitProblem[] {
     const problems = fittingProblems(this.choice, this.page);
     if (problems.length > 0) return problems;
-    if (!this.preview().snapshot) {
-      const title = normaliseLabel(this.choice.title);
-      const shown = shownTitles(this.doc, [title]).size > 0;
-      problems.push(
-        shown
-          ? { target: fitTargetId.question(referenceQuestions(this.kind)[0]!.name), text: 'With this fitting the guard would not recognise the form: match more of its questions to the page' }
-          : { target: fitTargetId.title, text: `The page does not show the title '${this.choice.title.trim()}': enter the form's title as the page shows it` },
-      );
-    }
-    return problems;
+    const preview = this.preview();
+    if (preview.snapshot) return this.misread(preview);
+    const shown = shownTitles(this.doc, [normaliseLabel(this.choice.title)]).size > 0;
+    return [
+      shown
+        ? { target: fitTargetId.question(referenceQuestions(this.kind)[0]!.name), text: 'With this fitting the guard would not recognise the form: match more of its questions to the page' }
+        : { target: fitTargetId.title, text: `The page does not show the title '${this.choice.title.trim()}': enter the form's title as the page shows it` },
+    ];
   }
 
   /** Save or Export asked for: the profile, or the problems shown and nothing done. */
@@ -247,15 +282,16 @@ export class FitSession {
   state(): FitViewState {
     const preview = this.preview();
     const snapshot = preview.snapshot;
-    const errorsByField = new Map<string, string>();
-    for (const problem of this.problems ?? []) if (problem.field && !errorsByField.has(problem.field)) errorsByField.set(problem.field, problem.text);
+    const errorsByTarget = new Map<string, string[]>();
+    for (const problem of this.problems ?? []) errorsByTarget.set(problem.target, [...(errorsByTarget.get(problem.target) ?? []), problem.text]);
+    const errorsOf = (target: string) => errorsByTarget.get(target)?.join('. ') ?? null;
     const questions = referenceQuestions(this.kind).map((question): FitQuestionState => {
       const chosenId = this.choice.questions[question.name] ?? '';
       const chosen = this.question(question.name);
       const field = snapshot?.fields[question.name];
       const preview =
         chosenId === ''
-          ? "Not on this form: the guard will say the form does not ask it."
+          ? "Not on this form: the guard will say the form does not ask it. If your form does ask it, choose its question."
           : field
             ? `Found. It reads: ${reading(question, field)}${field.hidden ? ' (hidden on the page now)' : ''}.`
             : snapshot?.unreadable?.[question.name]
@@ -278,20 +314,20 @@ export class FitSession {
         answerOptions: (chosen?.answers ?? []).map((label, index) => ({ value: String(index), label })),
         answers: answers.map((answer) => ({
           key: answerKey(question.name, answer.value),
-          value: answer.value,
           label: answer.label,
           chosen: this.choice.answers[answerKey(question.name, answer.value)] ?? '',
           id: fitTargetId.answer(question.name, answer.value),
+          error: errorsOf(fitTargetId.answer(question.name, answer.value)),
         })),
         columnOptions: (chosen?.columns ?? []).map((label, index) => ({ value: String(index), label })),
         columns: columns.map((column) => ({
           key: answerKey(question.name, column.name),
-          value: column.name,
           label: column.label,
           chosen: this.choice.columns[answerKey(question.name, column.name)] ?? '',
           id: fitTargetId.column(question.name, column.name),
+          error: errorsOf(fitTargetId.column(question.name, column.name)),
         })),
-        error: errorsByField.get(question.name) ?? null,
+        error: errorsOf(fitTargetId.question(question.name)),
       };
     });
     const expected = questions.filter((question) => question.chosen !== '').length;
@@ -301,6 +337,7 @@ export class FitSession {
       ? `With this fitting the guard finds ${found === expected ? `all ${count(expected, 'question', 'questions')} you matched` : `${found} of the ${count(expected, 'question', 'questions')} you matched`}` +
         `${notOnForm > 0 ? ` (${notOnForm} not on this form)` : ''}, and shows ${count(preview.errors, 'error', 'errors')} and ${count(preview.warnings, 'warning', 'warnings')}.`
       : 'With this fitting the guard would not recognise this form yet.';
+    const unmatched = questions.filter((question) => question.chosen === '').length;
     return {
       kind: this.kind,
       formName: FORM_NAMES[this.kind],
@@ -308,6 +345,8 @@ export class FitSession {
       questions,
       pageOptions: this.page.map((question) => ({ value: question.id, label: question.label })),
       summary,
+      notOnForm: unmatched,
+      titleError: errorsOf(fitTargetId.title),
       problems: this.problems,
       attempt: this.attempt,
       picking: this.picking,

@@ -124,6 +124,8 @@ export class Guard {
       ignore: (node) => this.host !== null && (node === this.host || this.host.contains(node)),
       onChange: (change) => {
         if (this.gone()) return;
+        // The fitting's preview reads the answers again too.
+        this.fit?.answersChanged();
         // Typing and choosing in questions already read: read those answers again, not the page.
         const read = !change.structural && this.scan ? this.scan.reread(change.targets) : null;
         if (read === null) this.update();
@@ -187,6 +189,8 @@ export class Guard {
   setSettings(settings: Settings): void {
     if (JSON.stringify(settings) === JSON.stringify(this.settings)) return;
     this.settings = settings;
+    // Fitting switched off (by the organisation, say) while a fitting is open: it closes unsaved.
+    if (settings.allowFitting === false && this.fit) this.closeFitting(false);
     this.lastRender = '';
     if (this.snapshot) this.judge(this.snapshot);
   }
@@ -213,6 +217,7 @@ export class Guard {
       this.evaluation = null;
       this.view = null;
       this.options.onSnapshot?.(null, null);
+      this.fitNote = null;
       if (this.fit) this.showFitting();
       else this.unmount();
       return;
@@ -424,7 +429,8 @@ export class Guard {
           onShowField={showField}
           focusRequest={this.focusRequest}
           tracking={this.trackingNote}
-          onFit={this.canFit() ? this.startFitting : null}
+          onFit={this.fitOffer() ? this.startFitting : null}
+          fitOffer={this.fitOffer()}
           note={this.fitNote}
         />
         {this.pendingFinish && (
@@ -448,17 +454,17 @@ export class Guard {
   }
 
   /**
-   * Whether to offer fitting: allowed, and questions of the form not found, other than those a
-   * fitting already says the form does not ask, and those found whose answer could not be read. A
-   * section never shown may be one worded the council's way: fitting is offered for it too.
+   * What fitting to offer: 'missing' where questions of the form were not found (other than those
+   * a fitting says the form does not ask, and those found whose answer could not be read);
+   * 'refit' where the form is read with a fitting (the council's form may have changed since, or a
+   * question been wrongly set 'Not on this form'); null when fitting is switched off.
    */
-  private canFit(): boolean {
-    if (this.settings.allowFitting === false || !this.snapshot || !this.evaluation) return false;
+  private fitOffer(): 'missing' | 'refit' | null {
     const snapshot = this.snapshot;
-    return this.evaluation.gaps.some((gap) => {
-      const field = gap.fields[0];
-      return gap.kind === 'not-found' && !!field && snapshot.unreadable?.[field] === undefined && !snapshot.notAsked?.includes(field);
-    });
+    if (this.settings.allowFitting === false || !snapshot) return null;
+    const missing = snapshot.missing.some((field) => snapshot.unreadable?.[field] === undefined && !snapshot.notAsked?.includes(field));
+    if (missing) return 'missing';
+    return snapshot.profileId.startsWith('fitted-') ? 'refit' : null;
   }
 
   private readonly startFitting = (): void => {
@@ -509,7 +515,9 @@ export class Guard {
     host.setAttribute('data-fitting', 'true');
     const state = fit.state();
     const rerender = () => this.showFitting();
+    const view = this.view;
     render(
+      <>
       <div class="mg mg--fit" lang="en-GB" popover="manual">
         <FitView
           state={state}
@@ -537,9 +545,21 @@ export class Guard {
           }}
           onSave={() => void this.saveFitting()}
           onExport={() => this.exportFitting()}
-          onCancel={() => this.closeFitting()}
+          onCancel={() => {
+            this.closeFitting();
+            // Back to the panel, where the fitting started.
+            if (this.view) {
+              this.focusRequest++;
+              this.show(true);
+            }
+          }}
         />
-      </div>,
+      </div>
+      {/* Finish pressed while fitting: the same question as ever, over the fitting view. */}
+      {this.pendingFinish && view && (
+        <FinishDialog errors={finishLines(view)} onGoBack={this.goBack} onFinishAnyway={this.finishAnyway} onShowField={() => this.goBack()} />
+      )}
+      </>,
       this.container!,
     );
     const panel = this.container!.querySelector<HTMLElement>('.mg');

@@ -49,7 +49,8 @@ export function withFittedProfile(imported: unknown, managed: unknown, profile: 
   if (!result.ok) return result;
   if (result.profiles.length !== 1) return { ok: false, errors: ['a fitting is one profile'] };
   const fitted = result.profiles[0]!;
-  const policy = Array.isArray(managed) ? managed : [];
+  // The policy's profiles as activeProfiles reads them: a list, or one profile.
+  const policy = Array.isArray(managed) ? managed : managed && typeof managed === 'object' ? [managed] : [];
   if (policy.some((item) => item && typeof item === 'object' && (item as { id?: unknown }).id === fitted.id)) {
     return { ok: false, errors: [`your organisation set a profile with the id "${fitted.id}", which is used instead: ask your IT team to update it`] };
   }

@@ -4,10 +4,10 @@ import { answeredYes, choiceAnswered, dateGiven, finding, notBefore, show, textG
 import { PROCEDURE } from './citations';
 import { datesValidRule } from './dates-valid';
 import type { Finding, Rule } from './types';
-import { VOCABULARY, type AnswerValue } from '../model/vocabulary';
+import { REVIEW_FREQUENCIES, type AnswerValue } from '../model/vocabulary';
 
 const PARENTAL_RESPONSIBILITY: readonly string[] = ['parent', 'otherParentalResponsibility'] satisfies Array<AnswerValue<'agreement', 'signedBy'>>;
-const REVIEW_FREQUENCIES: readonly string[] = VOCABULARY.agreement.reviewFrequency.values;
+const FREQUENCIES: readonly string[] = REVIEW_FREQUENCIES;
 const OTHER_RELEVANT_PARTIES: readonly string[] = ['carers', 'socialWorker', 'iro', 'otherParties'] satisfies Array<AnswerValue<'agreement', 'reviewAttendees'>>;
 
 export const agreementRules: Rule[] = [
@@ -280,7 +280,7 @@ export const agreementRules: Rule[] = [
       if (frequency === null) {
         return choiceAnswered(answers, 'reviewFrequency', 'Select how often the agreement will be reviewed after the first review');
       }
-      return REVIEW_FREQUENCIES.includes(frequency)
+      return FREQUENCIES.includes(frequency)
         ? []
         : [finding('Select a review frequency of at most three months: reviews must be at least every three months', 'reviewFrequency')];
     },

@@ -23,6 +23,7 @@ describe('the best guess on generated pages', () => {
         fc.property(pageArbitrary(kind, { shapes, mode: 'edit' }), (generated) => {
           const doc = new JSDOM(renderPage(generated), { pretendToBeVisual: true }).window.document;
           const result = scanDocument(doc, builtInProfiles);
+          expect(result).not.toBeNull();
           if (!result) return;
           const page = pageQuestions(doc);
           const guess = guessFitting(kind, result.snapshot.title, page, null);

@@ -78,6 +78,19 @@ describe('the fitting view', () => {
     expect(host.getAttribute('data-errors')).toBe('0');
     expect(root().querySelector('[data-fit-note]')!.textContent).toMatch(/saved on this computer/);
     expect(root().querySelector('[data-action="fit-form"]')).toBeNull();
+    // Every worker, and a manager at sign-off, sees that the form is read with a fitting; it can be fitted again.
+    expect(root().querySelector('[data-fitted]')!.textContent).toMatch(/^Read with your council's fitting of this form\./);
+    expect(root().querySelector('[data-action="fit-again"]')).not.toBeNull();
+  });
+
+  it('holds back Finish with errors while fitting, as ever, over the fitting view', async () => {
+    const { doc, root } = open('fitting/agreement-own-words.html');
+    root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!.click();
+    await flush();
+    const finish = Array.from(doc.querySelectorAll('button')).find((button) => button.textContent!.trim() === 'Finish')!;
+    finish.click();
+    expect(root().querySelector('[data-fit-question]')).not.toBeNull();
+    expect(root().querySelector('dialog')).not.toBeNull();
   });
 
   it('refuses a fitting that cannot work with "There is a problem", and saves nothing', async () => {
