@@ -187,7 +187,8 @@ export function chooseQuestion(choice: FitChoice, field: string, pageId: string,
   };
 }
 
-const typeWords: Record<Question['type'], string> = {
+/** What kind of answer each type of question takes, in words. */
+export const typeWords: Record<Question['type'], string> = {
   text: 'text',
   date: 'a date',
   yesno: 'a yes or no answer',

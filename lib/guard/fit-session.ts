@@ -20,6 +20,7 @@ import {
   fitTargetId,
   guessFitting,
   referenceQuestions,
+  typeWords,
   type FitChoice,
   type FitProblem,
 } from '../fit/fitting';
@@ -80,14 +81,6 @@ export interface FitViewState {
   empty: boolean;
 }
 
-const TAKES: Record<Question['type'], string> = {
-  text: 'Takes text.',
-  date: 'Takes a date.',
-  yesno: 'Takes yes or no.',
-  choice: 'Takes one answer from a list.',
-  multi: 'Takes several answers from a list.',
-  table: 'A table of entries.',
-};
 
 function reading(question: Question, field: FieldSnapshot): string {
   const value = field.value;
@@ -285,6 +278,7 @@ export class FitSession {
     const errorsByTarget = new Map<string, string[]>();
     for (const problem of this.problems ?? []) errorsByTarget.set(problem.target, [...(errorsByTarget.get(problem.target) ?? []), problem.text]);
     const errorsOf = (target: string) => errorsByTarget.get(target)?.join('. ') ?? null;
+    const item = (label: string, key: string, chosen: Record<string, string>, id: string): FitAnswerState => ({ key, label, chosen: chosen[key] ?? '', id, error: errorsOf(id) });
     const questions = referenceQuestions(this.kind).map((question): FitQuestionState => {
       const chosenId = this.choice.questions[question.name] ?? '';
       const chosen = this.question(question.name);
@@ -306,27 +300,15 @@ export class FitSession {
       return {
         field: question.name,
         label: question.label,
-        takes: TAKES[question.type],
+        takes: `Takes ${typeWords[question.type]}.`,
         chosen: chosenId,
         id: fitTargetId.question(question.name),
         preview,
         found: field !== undefined,
         answerOptions: (chosen?.answers ?? []).map((label, index) => ({ value: String(index), label })),
-        answers: answers.map((answer) => ({
-          key: answerKey(question.name, answer.value),
-          label: answer.label,
-          chosen: this.choice.answers[answerKey(question.name, answer.value)] ?? '',
-          id: fitTargetId.answer(question.name, answer.value),
-          error: errorsOf(fitTargetId.answer(question.name, answer.value)),
-        })),
+        answers: answers.map((answer) => item(answer.label, answerKey(question.name, answer.value), this.choice.answers, fitTargetId.answer(question.name, answer.value))),
         columnOptions: (chosen?.columns ?? []).map((label, index) => ({ value: String(index), label })),
-        columns: columns.map((column) => ({
-          key: answerKey(question.name, column.name),
-          label: column.label,
-          chosen: this.choice.columns[answerKey(question.name, column.name)] ?? '',
-          id: fitTargetId.column(question.name, column.name),
-          error: errorsOf(fitTargetId.column(question.name, column.name)),
-        })),
+        columns: columns.map((column) => item(column.label, answerKey(question.name, column.name), this.choice.columns, fitTargetId.column(question.name, column.name))),
         error: errorsOf(fitTargetId.question(question.name)),
       };
     });
