@@ -139,13 +139,7 @@ export class Guard {
   }
 
   stop(): void {
-    if (this.fit) {
-      this.fit = null;
-      this.setPicking(null);
-      this.doc.defaultView?.removeEventListener('keydown', this.onFitKey, true);
-      this.doc.defaultView?.removeEventListener('scroll', this.placeHighlight, true);
-      this.doc.defaultView?.removeEventListener('resize', this.placeHighlight);
-    }
+    if (this.fit) this.detachFitting();
     this.listenToEditors([]);
     this.doc.defaultView?.removeEventListener('click', this.onClick, true);
     this.watcher?.stop();
@@ -496,13 +490,18 @@ export class Guard {
     return true;
   }
 
-  private closeFitting(rescan = true): void {
+  /** The fitting ends: its listeners off the page, its highlight gone. */
+  private detachFitting(): void {
+    this.setPicking(null);
     this.fit = null;
     this.setHighlight(null);
-    this.setPicking(null);
     this.doc.defaultView?.removeEventListener('keydown', this.onFitKey, true);
     this.doc.defaultView?.removeEventListener('scroll', this.placeHighlight, true);
     this.doc.defaultView?.removeEventListener('resize', this.placeHighlight);
+  }
+
+  private closeFitting(rescan = true): void {
+    this.detachFitting();
     this.lastRender = '';
     this.unmount();
     if (rescan) this.update();
