@@ -5,6 +5,7 @@ import { SETTINGS_KEY, type Settings } from '../lib/settings';
 import { syncContentScripts } from '../lib/platform/hosts';
 import { activeProfiles, withFittedProfile } from '../lib/platform/profiles';
 import { SAVE_PROFILE, type SaveProfileReply } from '../lib/platform/profiles-messages';
+import { replyingListener } from '../lib/platform/reply';
 import {
   ACTIVE_PROFILES_KEY, loadEffectiveSettings, loadStoredProfiles, PROFILE_ERRORS_KEY, PROFILES_KEY, saveImportedProfiles,
 } from '../lib/platform/settings-store';
@@ -121,7 +122,8 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  // Answered through sendResponse (lib/platform/reply.ts): Chrome and Edge before 144 ignore a returned Promise.
+  browser.runtime.onMessage.addListener(replyingListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     if ((raw as { type?: unknown })?.type === TRACKER_CHANGED) {
       return refreshBadge().then(() => ({ ok: true }));
@@ -131,5 +133,5 @@ export default defineBackground(() => {
       if (changed) void refreshBadge().catch(() => undefined);
       return reply;
     });
-  });
+  }));
 });
