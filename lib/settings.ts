@@ -37,6 +37,16 @@ export const DEFAULT_SETTINGS: Settings = {
   allowFitting: true,
 };
 
+/** The whole-number settings and the ranges they may take (the options page, the policy schema and the reading of stored values all use these). */
+export const WHOLE_NUMBER_RANGES = {
+  dueSoonDays: { minimum: 0, maximum: 90 },
+  maxAgreementMonths: { minimum: 1, maximum: 24 },
+  reminderHour: { minimum: 0, maximum: 23 },
+  retentionDays: { minimum: 7, maximum: 3650 },
+} as const satisfies Partial<Record<keyof Settings, { minimum: number; maximum: number }>>;
+
+export const ROLES: readonly Role[] = ['socialWorker', 'manager', 'teamLead'];
+
 /** Every setting's name, in the order the options page shows them. */
 export const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
@@ -77,18 +87,19 @@ export function originPattern(origin: string): string {
 /** Settings as stored (possibly old, partial or damaged) made whole: anything unusable is the default. */
 export function completeSettings(stored: unknown): Settings {
   const value = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
-  const whole = (key: 'dueSoonDays' | 'maxAgreementMonths' | 'reminderHour' | 'retentionDays', min: number, max: number) => {
+  const whole = (key: keyof typeof WHOLE_NUMBER_RANGES) => {
     const number = value[key];
-    return typeof number === 'number' && Number.isInteger(number) && number >= min && number <= max ? number : DEFAULT_SETTINGS[key];
+    const { minimum, maximum } = WHOLE_NUMBER_RANGES[key];
+    return typeof number === 'number' && Number.isInteger(number) && number >= minimum && number <= maximum ? number : DEFAULT_SETTINGS[key];
   };
-  const role = value.role === 'manager' || value.role === 'teamLead' || value.role === 'socialWorker' ? value.role : DEFAULT_SETTINGS.role;
+  const role = ROLES.includes(value.role as Role) ? (value.role as Role) : DEFAULT_SETTINGS.role;
   return {
     role,
-    dueSoonDays: whole('dueSoonDays', 0, 90),
-    maxAgreementMonths: whole('maxAgreementMonths', 1, 24),
+    dueSoonDays: whole('dueSoonDays'),
+    maxAgreementMonths: whole('maxAgreementMonths'),
     reminders: typeof value.reminders === 'boolean' ? value.reminders : DEFAULT_SETTINGS.reminders,
-    reminderHour: whole('reminderHour', 0, 23),
-    retentionDays: whole('retentionDays', 7, 3650),
+    reminderHour: whole('reminderHour'),
+    retentionDays: whole('retentionDays'),
     recordAddress: typeof value.recordAddress === 'string' && isRecordAddress(value.recordAddress) ? value.recordAddress : '',
     mosaicAddresses: Array.isArray(value.mosaicAddresses)
       ? [...new Set(value.mosaicAddresses.map((item) => (typeof item === 'string' ? mosaicOrigin(item) : null)).filter((item): item is string => item !== null))]

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { isRecordAddress, type Role, type Settings } from '../../lib/settings';
+import { isRecordAddress, WHOLE_NUMBER_RANGES, type Role, type Settings } from '../../lib/settings';
 import { ErrorMessage, ErrorSummary, type FieldError } from '../shared/ErrorSummary';
 import { describedBy, ManagedTag } from './ManagedTag';
 import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
@@ -47,25 +47,23 @@ export const FIELD_ID: Record<FormSetting, string> = {
   allowFitting: 'allow-fitting',
 };
 
-/** The whole numbers: their range and the words of their messages. */
+/** The whole numbers: their range (the settings' own, WHOLE_NUMBER_RANGES) and the words of their messages. */
+const range = (name: keyof typeof WHOLE_NUMBER_RANGES) => ({ min: WHOLE_NUMBER_RANGES[name].minimum, max: WHOLE_NUMBER_RANGES[name].maximum });
 const WHOLE: Record<'dueSoonDays' | 'maxAgreementMonths' | 'retentionDays', { min: number; max: number; empty: string; invalid: string }> = {
   dueSoonDays: {
-    min: 0,
-    max: 90,
+    ...range('dueSoonDays'),
     empty: 'Enter the due-soon window in days',
-    invalid: 'The due-soon window must be a whole number from 0 to 90',
+    invalid: `The due-soon window must be a whole number from ${WHOLE_NUMBER_RANGES.dueSoonDays.minimum} to ${WHOLE_NUMBER_RANGES.dueSoonDays.maximum}`,
   },
   maxAgreementMonths: {
-    min: 1,
-    max: 24,
+    ...range('maxAgreementMonths'),
     empty: 'Enter the longest agreement in calendar months',
-    invalid: 'The longest agreement must be a whole number of months from 1 to 24',
+    invalid: `The longest agreement must be a whole number of months from ${WHOLE_NUMBER_RANGES.maxAgreementMonths.minimum} to ${WHOLE_NUMBER_RANGES.maxAgreementMonths.maximum}`,
   },
   retentionDays: {
-    min: 7,
-    max: 3650,
+    ...range('retentionDays'),
     empty: 'Enter how many days to keep ended agreements',
-    invalid: 'The number of days to keep ended agreements must be a whole number from 7 to 3650',
+    invalid: `The number of days to keep ended agreements must be a whole number from ${WHOLE_NUMBER_RANGES.retentionDays.minimum} to ${WHOLE_NUMBER_RANGES.retentionDays.maximum}`,
   },
 };
 
