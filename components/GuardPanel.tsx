@@ -11,12 +11,11 @@ export interface GuardPanelProps {
   /** What the review tracker said of this form, if anything. */
   tracking?: { text: string; failed: boolean } | null;
   /**
-   * Offered when questions of the form were not found (and fitting is allowed): opens the
-   * fitting view (contract.md, "Fitting a council's form").
+   * Fitting, where allowed (contract.md, "Fitting a council's form"): offered as 'Fit this form'
+   * when questions of the form were not found, or as 'Fit it again' when the form is read with a
+   * fitting; `onStart` opens the fitting view.
    */
-  onFit?: (() => void) | null;
-  /** Why fitting is offered: questions not found, or the form is read with a fitting (to fit again). */
-  fitOffer?: 'missing' | 'refit' | null;
+  fit?: { offer: 'missing' | 'refit'; onStart: () => void } | null;
   /** What fitting last did (saved), for the person. */
   note?: string | null;
 }
@@ -94,7 +93,7 @@ function Check({ check }: { check: CheckView }) {
   );
 }
 
-export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = null, onFit = null, fitOffer = null, note = null }: GuardPanelProps) {
+export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = null, fit = null, note = null }: GuardPanelProps) {
   const [open, setOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -143,21 +142,21 @@ export function GuardPanel({ view, onShowField, focusRequest = 0, tracking = nul
             {note}
           </p>
         )}
-        {onFit && fitOffer === 'missing' && (
+        {fit?.offer === 'missing' && (
           <div class="mg-fit-offer">
             <p>
               Some of this form's questions were not found. If your council words this form its own way, the person who looks after your Mosaic forms
               can fit it here.
             </p>
-            <button type="button" class="mg-button mg-button--secondary" data-action="fit-form" onClick={onFit}>
+            <button type="button" class="mg-button mg-button--secondary" data-action="fit-form" onClick={fit.onStart}>
               Fit this form
             </button>
           </div>
         )}
-        {onFit && fitOffer === 'refit' && (
+        {fit?.offer === 'refit' && (
           <p class="mg-meta" data-fitted>
             Read with your council's fitting of this form.{' '}
-            <button type="button" class="mg-link" data-action="fit-again" onClick={onFit}>
+            <button type="button" class="mg-link" data-action="fit-again" onClick={fit.onStart}>
               Fit it again<span class="mg-visually-hidden"> (for the person who looks after your Mosaic forms)</span>
             </button>
           </p>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { isRecordAddress, WHOLE_NUMBER_RANGES, type Role, type Settings } from '../../lib/settings';
+import { isRecordAddress, ROLES, WHOLE_NUMBER_RANGES, type Role, type Settings } from '../../lib/settings';
 import { ErrorMessage, ErrorSummary, type FieldError } from '../shared/ErrorSummary';
 import { describedBy, ManagedTag } from './ManagedTag';
 import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
@@ -33,7 +33,6 @@ export const ROLE_LABEL: Record<Role, string> = {
   manager: 'Manager',
   teamLead: 'Team lead',
 };
-const ROLES = Object.keys(ROLE_LABEL) as Role[];
 
 /** The id of each setting's control: error summaries link there. */
 export const FIELD_ID: Record<FormSetting, string> = {

@@ -8,7 +8,7 @@ import { parseDate } from '../dates';
 import { controlText, yesNoFromText } from '../forms/answers';
 import { normaliseLabel } from '../forms/normalise';
 import type { AnswerOption, FormKind, FormProfile, Question, TableColumn } from '../forms/profile';
-import { builtInProfiles } from '../forms/profiles';
+import { referenceProfile } from '../forms/profiles';
 import { COMPATIBLE } from '../forms/scan/match';
 import { codeMatches } from '../forms/scan/prepare';
 import { fieldSpec } from '../model/vocabulary';
@@ -42,7 +42,19 @@ export interface FitProblem {
 
 /** The questions of the procedure's form, in its order (the built-in profile's wording). */
 export function referenceQuestions(kind: FormKind): readonly Question[] {
-  return builtInProfiles.find((profile) => profile.kind === kind)!.questions;
+  return referenceProfile(kind).questions;
+}
+
+/** The profile being fitted's own question of that name, if it has one. */
+function ownQuestion(base: FormProfile | null, name: string): Question | undefined {
+  return base?.questions.find((candidate) => candidate.name === name);
+}
+
+/** The page's answer (or column heading) chosen for `key`, with its position, if one is chosen and still there. */
+function chosenAt(chosen: Record<string, string>, key: string, shown: readonly string[]): { index: string; text: string } | undefined {
+  const index = chosen[key] ?? '';
+  const text = index === '' ? undefined : shown[Number(index)];
+  return text === undefined ? undefined : { index, text };
 }
 
 export const answerKey = (field: string, value: string) => `${field}:${value}`;
@@ -57,12 +69,12 @@ export const fitTargetId = {
 
 /** Every wording of a question the guard knows: the reference's, and the profile's being fitted. */
 function wordings(question: Question, base: FormProfile | null): string[] {
-  const own = base?.questions.find((candidate) => candidate.name === question.name);
+  const own = ownQuestion(base, question.name);
   return [question.label, ...(question.aliases ?? []), ...(own ? [own.label, ...(own.aliases ?? [])] : [])];
 }
 
 function answerWordings(question: Question, value: string, base: FormProfile | null): string[] {
-  const all = [question, base?.questions.find((candidate) => candidate.name === question.name)];
+  const all = [question, ownQuestion(base, question.name)];
   return all.flatMap((item) => {
     const answer = item?.answers?.find((candidate) => candidate.value === value);
     return answer ? [answer.label, ...(answer.aliases ?? [])] : [];
@@ -71,14 +83,14 @@ function answerWordings(question: Question, value: string, base: FormProfile | n
 
 /** The question code the guard knows for a question (the profile's, or the reference's) that the page question carries, if any. */
 export function knownCode(question: Question, page: PageQuestion, base: FormProfile | null): string | null {
-  const own = base?.questions.find((candidate) => candidate.name === question.name);
-  for (const code of [own?.code, question.code]) {
+  for (const code of [ownQuestion(base, question.name)?.code, question.code]) {
     if (code && page.candidate.codes.some((candidateCode) => codeMatches(candidateCode, code.toLowerCase()))) return code;
   }
   return null;
 }
 
-const YES_NO = /^(?:yes|no|y|n|true|false)$/;
+/** An answer the guard reads as yes or no (as it reads a yes/no question's answer). */
+const isYesNo = (answer: string) => yesNoFromText(answer).answer !== null;
 
 /** How well a page question fits a question of the procedure: its label, its kind of control, its answers. */
 function fitScore(question: Question, page: PageQuestion, base: FormProfile | null): number {
@@ -96,7 +108,7 @@ function fitScore(question: Question, page: PageQuestion, base: FormProfile | nu
       score += 0.5 * (known / values.length) - (known === 0 ? 0.3 : 0);
     }
   } else if (question.type === 'yesno') {
-    if (page.answers.length > 0) score += page.answers.every((answer) => YES_NO.test(normaliseLabel(answer))) ? 0.3 : -0.4;
+    if (page.answers.length > 0) score += page.answers.every(isYesNo) ? 0.3 : -0.4;
   } else if (question.type === 'date') {
     if (page.kind === 'date' || page.kind === 'dateParts') score += 0.2;
     else if (parseDate(controlText(page.candidate.element)).state === 'valid') score += 0.15;
@@ -137,7 +149,7 @@ export function guessColumns(question: Question, page: PageQuestion | undefined,
   const columns = question.columns ?? [];
   const guess: Record<string, string> = Object.fromEntries(columns.map((column) => [answerKey(question.name, column.name), '']));
   if (!page || page.columns.length === 0) return guess;
-  const own = base?.questions.find((candidate) => candidate.name === question.name)?.columns ?? [];
+  const own = ownQuestion(base, question.name)?.columns ?? [];
   const scores = columns.flatMap((column) => {
     const ownColumn = own.find((candidate) => candidate.name === column.name);
     const texts = [column.label, ...(column.aliases ?? []), ...(ownColumn ? [ownColumn.label, ...(ownColumn.aliases ?? [])] : [])];
@@ -228,7 +240,7 @@ export function fittingProblems(choice: FitChoice, page: readonly PageQuestion[]
       problems.push({ field: question.name, target, text: `'${question.label}' takes ${typeWords[question.type]}, but the page's question '${chosen.label}' is ${kindWords(chosen.kind)}, which cannot hold one: choose another question` });
       continue;
     }
-    if (question.type === 'yesno' && chosen.answers.length > 0 && chosen.answers.some((answer) => yesNoFromText(answer).answer === null)) {
+    if (question.type === 'yesno' && chosen.answers.length > 0 && !chosen.answers.every(isYesNo)) {
       problems.push({ field: question.name, target, text: `'${question.label}' takes yes or no, but the page's question '${chosen.label}' offers other answers (${chosen.answers.join(', ')}): choose another question` });
       continue;
     }
@@ -245,14 +257,12 @@ export function fittingProblems(choice: FitChoice, page: readonly PageQuestion[]
     if ((question.type === 'choice' || question.type === 'multi') && chosen.answers.length > 0) {
       const meaning = new Map<string, string>();
       for (const answer of question.answers ?? []) {
-        const index = choice.answers[answerKey(question.name, answer.value)] ?? '';
-        if (index === '') continue;
-        const shown = chosen.answers[Number(index)];
-        if (shown === undefined) continue;
-        const before = meaning.get(index);
+        const shown = chosenAt(choice.answers, answerKey(question.name, answer.value), chosen.answers);
+        if (!shown) continue;
+        const before = meaning.get(shown.index);
         if (before) {
-          problems.push({ field: question.name, target: fitTargetId.answer(question.name, answer.value), text: `'${before}' and '${answer.label}' are both matched to the answer '${shown}' of '${chosen.label}': match each to its own answer` });
-        } else meaning.set(index, answer.label);
+          problems.push({ field: question.name, target: fitTargetId.answer(question.name, answer.value), text: `'${before}' and '${answer.label}' are both matched to the answer '${shown.text}' of '${chosen.label}': match each to its own answer` });
+        } else meaning.set(shown.index, answer.label);
       }
       chosen.answers.forEach((shown, index) => {
         if (!meaning.has(String(index))) {
@@ -264,12 +274,12 @@ export function fittingProblems(choice: FitChoice, page: readonly PageQuestion[]
     if (question.type === 'table') {
       const taken = new Map<string, TableColumn>();
       for (const column of question.columns ?? []) {
-        const index = choice.columns[answerKey(question.name, column.name)] ?? '';
-        if (index === '') continue;
-        const before = taken.get(index);
+        const heading = chosenAt(choice.columns, answerKey(question.name, column.name), chosen.columns);
+        if (!heading) continue;
+        const before = taken.get(heading.index);
         if (before) {
-          problems.push({ field: question.name, target: fitTargetId.column(question.name, column.name), text: `The columns '${before.label}' and '${column.label}' of '${question.label}' are both matched to the page's column '${chosen.columns[Number(index)]}': match each to its own column` });
-        } else taken.set(index, column);
+          problems.push({ field: question.name, target: fitTargetId.column(question.name, column.name), text: `The columns '${before.label}' and '${column.label}' of '${question.label}' are both matched to the page's column '${heading.text}': match each to its own column` });
+        } else taken.set(heading.index, column);
       }
       if (taken.size === 0) problems.push({ field: question.name, target: fitTargetId.question(question.name), text: `Match at least one column of '${question.label}' to a column of the page's table` });
     }
@@ -290,39 +300,34 @@ export function fittedProfileId(kind: FormKind, title: string): string {
  * question 'Not on this form' is left out: the guard then says the form does not ask it.
  */
 export function fittedProfile(choice: FitChoice, page: readonly PageQuestion[], base: FormProfile | null = null): FormProfile {
-  const questions: Question[] = [];
-  // A code is kept only where one question carries it (a code on a group around several is no question's own).
-  const codes = referenceQuestions(choice.kind).flatMap((reference) => {
+  const matched = referenceQuestions(choice.kind).flatMap((reference) => {
     const chosen = page.find((candidate) => candidate.id === choice.questions[reference.name]);
-    return chosen ? [knownCode(reference, chosen, base) ?? chosen.code] : [];
+    return chosen ? [{ reference, chosen, code: knownCode(reference, chosen, base) ?? chosen.code }] : [];
   });
-  const uniqueCode = (code: string | null) => (code && codes.filter((other) => other?.toLowerCase() === code.toLowerCase()).length === 1 ? code : null);
-  for (const reference of referenceQuestions(choice.kind)) {
-    const chosen = page.find((candidate) => candidate.id === choice.questions[reference.name]);
-    if (!chosen) continue;
+  // A code is kept only where one question carries it (a code on a group around several is no question's own).
+  const uses = (code: string) => matched.filter((other) => other.code?.toLowerCase() === code.toLowerCase()).length;
+  const questions = matched.map(({ reference, chosen, code }): Question => {
     const spec = fieldSpec(choice.kind, reference.name)!;
     const question: Question = { name: reference.name, type: spec.type, label: chosen.text };
-    const code = uniqueCode(knownCode(reference, chosen, base) ?? chosen.code);
-    if (code) question.code = code;
+    if (code && uses(code) === 1) question.code = code;
     if (reference.section) question.section = reference.section;
     if (reference.answers) {
       question.answers =
         chosen.answers.length === 0
           ? reference.answers.map((answer) => ({ ...answer, aliases: answer.aliases && [...answer.aliases] }))
           : reference.answers.flatMap((answer): AnswerOption[] => {
-              const shown = chosen.answers[Number(choice.answers[answerKey(reference.name, answer.value)] ?? '')];
-              return choice.answers[answerKey(reference.name, answer.value)] && shown !== undefined ? [{ value: answer.value, label: shown }] : [];
+              const shown = chosenAt(choice.answers, answerKey(reference.name, answer.value), chosen.answers);
+              return shown ? [{ value: answer.value, label: shown.text }] : [];
             });
     }
     if (reference.columns) {
       question.columns = reference.columns.map((column) => {
-        const index = choice.columns[answerKey(reference.name, column.name)] ?? '';
-        const heading = index === '' ? undefined : chosen.columns[Number(index)];
-        return heading ? { name: column.name, label: heading, type: column.type } : { ...column, aliases: column.aliases && [...column.aliases] };
+        const heading = chosenAt(choice.columns, answerKey(reference.name, column.name), chosen.columns);
+        return heading ? { name: column.name, label: heading.text, type: column.type } : { ...column, aliases: column.aliases && [...column.aliases] };
       });
     }
-    questions.push(question);
-  }
+    return question;
+  });
   const profile: FormProfile = { id: choice.id ?? fittedProfileId(choice.kind, choice.title), kind: choice.kind, title: choice.title.trim(), questions };
   const aliases = [...new Set(choice.titleAliases.map((alias) => alias.trim()).filter((alias) => alias !== '' && normaliseLabel(alias) !== normaliseLabel(choice.title)))];
   if (aliases.length > 0) profile.titleAliases = aliases;

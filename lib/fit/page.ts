@@ -5,7 +5,7 @@
  */
 import { headerRow, isUnchosen, optionText } from '../forms/answers';
 import { ownLabelTexts, CONTROL_SELECTOR } from '../forms/labels';
-import { collapseWhiteSpace, normaliseLabel } from '../forms/normalise';
+import { collapseWhiteSpace, MANDATORY, normaliseLabel } from '../forms/normalise';
 import { collectPage, type Candidate, type CandidateKind } from '../forms/scan/collect';
 import { readableText } from '../forms/text';
 
@@ -94,8 +94,9 @@ function codeOf(candidate: Candidate): string | null {
 }
 
 /** A label as a person reads it: without a mandatory marker ("*", "(required)") at its end. */
+const MARKER_AT_END = new RegExp(`\\s*${MANDATORY.source}\\s*$`, 'i');
 function shownLabel(text: string): string {
-  return collapseWhiteSpace(text).replace(/\s*(?:\*+|\((?:mandatory|required)\))\s*$/i, '');
+  return collapseWhiteSpace(text).replace(MARKER_AT_END, '');
 }
 
 /** Every question of the page that has a label, in page order. */

@@ -5,7 +5,8 @@
  * "and" ("&/or" is "and/or", with or without spaces around the "/"). Two labels mean the same question when their normalised forms are equal.
  */
 
-const MANDATORY = /(?:\*+|\((?:mandatory|required)\))/g;
+/** A mandatory marker: "*", "(mandatory)", "(required)" (in lower case, as normalising has it by then). */
+export const MANDATORY = /(?:\*+|\((?:mandatory|required)\))/g;
 const QUESTION_NUMBER = /^(?:q\s*\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.?|\(\d+\)|\d+\))(?=\s|$)/;
 const EDGE_PUNCTUATION = /^[\s:?.\-–—]+|[\s:?.\-–—]+$/g;
 

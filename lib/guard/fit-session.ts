@@ -97,7 +97,7 @@ function reading(question: Question, field: FieldSnapshot): string {
         ? [...value.answers.map(answerLabel), ...value.unrecognised.map((text) => `'${text}' (not matched)`)].join(', ')
         : 'none chosen yet';
     case 'table':
-      return value.rows.length === 1 ? '1 entry' : `${value.rows.length} entries`;
+      return count(value.rows.length, 'entry', 'entries');
     default:
       return value.text.trim() === '' ? 'no answer yet' : 'an answer';
   }

@@ -416,6 +416,7 @@ export class Guard {
     if (view.personId) host.setAttribute('data-person-id', view.personId);
     else host.removeAttribute('data-person-id');
     const showField = (gap: GapView) => this.showField(gap);
+    const fitOffer = this.fitOffer();
     render(
       <>
         <GuardPanel
@@ -423,8 +424,7 @@ export class Guard {
           onShowField={showField}
           focusRequest={this.focusRequest}
           tracking={this.trackingNote}
-          onFit={this.fitOffer() ? this.startFitting : null}
-          fitOffer={this.fitOffer()}
+          fit={fitOffer && { offer: fitOffer, onStart: this.startFitting }}
           note={this.fitNote}
         />
         {this.pendingFinish && (
@@ -441,8 +441,15 @@ export class Guard {
       </>,
       this.container!,
     );
-    // In the top layer, as a manual popover (the page's Escape and clicks do not close it); where
-    // the browser has no popovers, the panel's fixed position alone keeps it in view.
+    this.showInTopLayer();
+  }
+
+  /**
+   * The panel (or the fitting view) in the top layer, as a manual popover (the page's Escape and
+   * clicks do not close it); where the browser has no popovers, its fixed position alone keeps it
+   * in view.
+   */
+  private showInTopLayer(): void {
     const panel = this.container!.querySelector<HTMLElement>('.mg');
     if (panel && typeof panel.showPopover === 'function' && !panel.matches(':popover-open')) panel.showPopover();
   }
@@ -561,8 +568,7 @@ export class Guard {
       </>,
       this.container!,
     );
-    const panel = this.container!.querySelector<HTMLElement>('.mg');
-    if (panel && typeof panel.showPopover === 'function' && !panel.matches(':popover-open')) panel.showPopover();
+    this.showInTopLayer();
     this.placeHighlight();
   }
 
@@ -700,6 +706,10 @@ export class Guard {
     this.setHighlight(field);
     this.showFitting();
     // Back to the question just chosen, in the fitting view.
+    this.focusFitQuestion(field);
+  }
+
+  private focusFitQuestion(field: string): void {
     this.container?.querySelector<HTMLElement>(`[data-fit-question="${field}"] select`)?.focus();
   }
 
@@ -710,7 +720,7 @@ export class Guard {
     const field = this.fit.picking;
     this.setPicking(null);
     this.showFitting();
-    this.container?.querySelector<HTMLElement>(`[data-fit-question="${field}"] select`)?.focus();
+    this.focusFitQuestion(field);
   };
 
   private mount(): HTMLElement {

@@ -9,8 +9,6 @@
 import type { FormKind, FormProfile } from '../profile';
 import type { FieldSnapshot, FieldValue, FormSnapshot } from '../snapshot';
 import { locatorFor } from '../locator';
-import { fieldNames } from '../../model/vocabulary';
-import { builtInProfiles } from '../profiles';
 import { findPersonId, personIdInDocument } from '../person';
 import { collectPage } from './collect';
 import { buildLabelIndex, type LabelIndex } from './label-index';
@@ -150,11 +148,8 @@ function scanWithIndex(
   const personId = win ? findPersonId(win, allTitles) : personIdInDocument(doc, allTitles);
 
   // The procedure's questions the council's profile says its form does not ask: not found either.
-  const asked = new Set(profile.questions.map((question) => question.name));
-  const notAsked = fieldNames(profile.kind).filter((name) => !asked.has(name));
+  const notAsked = best.prepared.notAsked.map(([name]) => name);
   missing.push(...notAsked);
-  const reference = builtInProfiles.find((candidate) => candidate.kind === profile.kind);
-  const referenceLabel = (name: string) => reference?.questions.find((question) => question.name === name)?.label ?? name;
 
   let snapshot: FormSnapshot = {
     kind: profile.kind as FormKind,
@@ -168,7 +163,7 @@ function scanWithIndex(
     ...(notAsked.length > 0 ? { notAsked } : {}),
     labels: Object.fromEntries([
       ...profile.questions.map((question) => [question.name, question.label]),
-      ...notAsked.map((name) => [name, referenceLabel(name)]),
+      ...best.prepared.notAsked,
     ]),
     sections: Object.fromEntries(profile.questions.flatMap((question) => (question.section ? [[question.name, question.section]] : []))),
   };

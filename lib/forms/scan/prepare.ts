@@ -5,6 +5,7 @@
  */
 import { labelPrefilter, normaliseLabel } from '../normalise';
 import type { FormProfile, Question } from '../profile';
+import { referenceProfile } from '../profiles';
 
 /** The texts normalised, without repeats or empties. */
 export function distinctLabels(texts: readonly string[]): string[] {
@@ -21,6 +22,11 @@ export interface PreparedProfile {
   mayBeCode: RegExp | null;
   /** Field names of the questions with a label no profile of another form uses. */
   distinctive: Set<string>;
+  /**
+   * The procedure's questions the profile leaves out (its council's form does not ask them), with
+   * the reference form's label of each, for messages.
+   */
+  notAsked: Array<[string, string]>;
 }
 
 const prepared = new WeakMap<readonly FormProfile[], PreparedProfile[]>();
@@ -91,8 +97,12 @@ export function prepareProfiles(profiles: readonly FormProfile[]): PreparedProfi
       if (question.code) codes.push([question.code.toLowerCase(), question]);
     }
     const titles = distinctLabels([profile.title, ...(profile.titleAliases ?? [])]);
+    const asked = new Set(profile.questions.map((question) => question.name));
+    const notAsked = referenceProfile(profile.kind)
+      .questions.filter((question) => !asked.has(question.name))
+      .map((question): [string, string] => [question.name, question.label]);
     const mayBeCode = codes.length === 0 ? null : new RegExp(`^(?:${codes.map(([code]) => escapeRegExp(code)).join('|')})(?:$|[-.:[]|__)`);
-    return { profile, titles, byLabel, codes, mayBeCode, distinctive };
+    return { profile, titles, byLabel, codes, mayBeCode, distinctive, notAsked };
   });
   prepared.set(profiles, result);
   return result;
