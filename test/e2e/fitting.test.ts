@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from '../support/axe';
+import { axeViolations, GUARD_CONTEXT } from '../support/axe';
 import { extensionId, launchWithExtension } from '../support/browser';
 import { readGuard, waitForGuard } from '../support/guard-probe';
 import { useBrowserSession } from '../support/session';
@@ -18,7 +18,7 @@ import { useBrowserSession } from '../support/session';
 const session = useBrowserSession();
 const SAMPLE = 'fitting/agreement-own-words.html';
 const REWORDED = ['signedBy', 'firstReviewDate', 'reviewFrequency'];
-const FIT_VIEW = { include: { fromShadowDom: ['monitoring-guard', '.mg'] } };
+const FIT_VIEW = { include: GUARD_CONTEXT };
 
 /** Downloads of this browser go to a folder of their own. */
 async function downloadsTo(browser: Browser): Promise<string> {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { axeViolations } from '../support/axe';
+import { axeViolations, GUARD_CONTEXT, guardInFrame } from '../support/axe';
 import { readGuard, waitForGuard } from '../support/guard-probe';
 import { useBrowserSession } from '../support/session';
 
@@ -204,7 +204,7 @@ describe('before finishing', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  const axe = (page: Page) => axeViolations(page, { include: { fromShadowDom: ['monitoring-guard', '.mg'] } });
+  const axe = (page: Page) => axeViolations(page, { include: GUARD_CONTEXT });
 
   it('finds no violation in the chip, the open panel with its quotes, or the dialog', async () => {
     const page = await openForm();
@@ -221,6 +221,30 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       // A control: a button with no name, put into the guard, is found (the scan reaches the shadow root).
       await page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('.mg-panel')!.append(document.createElement('button')));
       expect((await axe(page)).join()).toContain('button-name');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("finds no violation in the guard of a form in a frame (Mosaic's step editor in an iframe), closed or open", async () => {
+    const page = await session.open('iframe-host.html');
+    try {
+      const frame = await (await page.waitForSelector('iframe#stepFrame'))!.contentFrame();
+      await waitForGuard(frame, 15_000);
+      const inFrame = guardInFrame('iframe#stepFrame');
+      expect(await axeViolations(page, inFrame)).toEqual([]);
+      await frame.evaluate(() => {
+        const shadow = document.querySelector('monitoring-guard')!.shadowRoot!;
+        (shadow.querySelector('.mg-chip') as HTMLElement).click();
+      });
+      await frame.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('.mg-panel:not([hidden])'), { timeout: 15_000, polling: 100 });
+      await frame.evaluate(() => {
+        for (const details of document.querySelector('monitoring-guard')!.shadowRoot!.querySelectorAll('details')) details.open = true;
+      });
+      expect(await axeViolations(page, inFrame)).toEqual([]);
+      // The scan does reach into the frame: a button with no name put into the frame's guard is found.
+      await frame.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('.mg-panel')!.append(document.createElement('button')));
+      expect((await axeViolations(page, inFrame)).join()).toContain('button-name');
     } finally {
       await page.close();
     }
