@@ -1,17 +1,11 @@
 import { reasonOf } from '../Notice';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { IsoDate } from '../../lib/dates';
 import type { TrackerDatabase } from '../../lib/tracker/db';
-import type { ImportCheck, ImportPlan } from '../../lib/tracker/transfer';
+import type { ImportPlan } from '../../lib/tracker/transfer';
 import { downloadText } from '../shared/download';
-import { ErrorSummary } from '../shared/ErrorSummary';
+import { ImportBackup } from '../shared/ImportBackup';
 import { agreements as countOf } from './StatusTag';
-
-/** "This will add 3 agreements and update 1." */
-export function importPreview(plan: ImportPlan): string {
-  return `This will add ${countOf(plan.add.length)} and update ${plan.update.length}.`;
-}
-
 
 export interface TransferProps {
   /** The tracker's database, opened when first needed. */
@@ -22,27 +16,16 @@ export interface TransferProps {
   dueSoonDays: number;
   /** Writes a checked plan; resolves true when it was written. */
   onImport: (plan: ImportPlan) => Promise<boolean>;
+  /**
+   * Given where the popup cannot choose a file (Firefox closes it when the file picker opens):
+   * opens the import in a tab instead of offering the file here.
+   */
+  importInTab?: () => void;
 }
 
 /** Download (CSV, JSON backup) and import of a backup. */
-export function Transfer({ database, count, today, dueSoonDays, onImport }: TransferProps) {
-  const fileInput = useRef<HTMLInputElement>(null);
-  const preview = useRef<HTMLParagraphElement>(null);
-  const [check, setCheck] = useState<ImportCheck | null>(null);
-  const [attempt, setAttempt] = useState(0);
+export function Transfer({ database, count, today, dueSoonDays, onImport, importInTab }: TransferProps) {
   const [downloaded, setDownloaded] = useState('');
-  const [reading, setReading] = useState(false);
-  const [fileName, setFileName] = useState('');
-
-  useLayoutEffect(() => {
-    if (check?.ok) preview.current?.focus();
-  }, [check]);
-
-  const reset = (focus: boolean) => {
-    setCheck(null);
-    if (fileInput.current) fileInput.current.value = '';
-    if (focus) fileInput.current?.focus();
-  };
 
   const download = async (kind: 'csv' | 'json') => {
     const fileName = `monitoring-reviews-${today}.${kind}`;
@@ -57,32 +40,6 @@ export function Transfer({ database, count, today, dueSoonDays, onImport }: Tran
       setDownloaded(`The file could not be downloaded: ${reasonOf(error)}.`);
     }
   };
-
-  const choose = async (file: File | undefined) => {
-    setDownloaded('');
-    if (!file) {
-      setCheck(null);
-      return;
-    }
-    setReading(true);
-    setFileName(file.name);
-    // Choosing the same file again (after fixing it) checks it again.
-    if (fileInput.current) fileInput.current.value = '';
-    let result: ImportCheck;
-    try {
-      // The checks of a backup are loaded when a file is chosen, not with the popup.
-      const [db, { planImport }] = await Promise.all([database(), import('../../lib/tracker/transfer')]);
-      result = await planImport(db, await file.text());
-    } catch (error) {
-      result = { ok: false, errors: [`The file could not be read: ${reasonOf(error)}`] };
-    }
-    setReading(false);
-    setCheck(result);
-    if (!result.ok) setAttempt((count) => count + 1);
-  };
-
-  const plan = check?.ok ? check.plan : null;
-  const nothingToDo = plan !== null && plan.add.length === 0 && plan.update.length === 0;
 
   return (
     <section class="section" aria-labelledby="transfer-title" id="manage">
@@ -103,56 +60,15 @@ export function Transfer({ database, count, today, dueSoonDays, onImport }: Tran
       <p class="status-line" role="status">
         {downloaded}
       </p>
-      {check && !check.ok && (
-        <ErrorSummary errors={check.errors.map((text) => ({ fieldId: 'import-file', text }))} level={3} focusToken={attempt} />
-      )}
-      <div class={`form-group${check && !check.ok ? ' form-group--error' : ''}`}>
-        <label class="label" for="import-file">
-          Import a backup (JSON)
-        </label>
-        <p class="hint" id="import-file-hint">
-          A file downloaded with “Download backup (JSON)”. You will see what it changes before anything is imported.
-        </p>
-        {check && !check.ok && (
-          <p class="error-message" id="import-file-error">
-            <span class="visually-hidden">Error:</span> {fileName} cannot be imported and nothing has changed. Choose a backup file exported from this popup.
-          </p>
-        )}
-        <input
-          ref={fileInput}
-          class={`file-upload${check && !check.ok ? ' input--error' : ''}`}
-          id="import-file"
-          type="file"
-          accept=".json,application/json"
-          aria-describedby={check && !check.ok ? 'import-file-hint import-file-error' : 'import-file-hint'}
-          onChange={(event) => void choose(event.currentTarget.files?.[0])}
-        />
-      </div>
-      {reading && <p role="status">Checking the file…</p>}
-      {plan && (
-        <div class="confirm" role="group" aria-labelledby="import-preview">
-          <p class="hint">Checked: {fileName}</p>
-          <p class="confirm-question" id="import-preview" tabIndex={-1} ref={preview}>
-            {nothingToDo ? 'Nothing to import: every agreement in the file is already tracked as it is.' : importPreview(plan)}
-            {!nothingToDo && plan.unchanged > 0 && ` ${countOf(plan.unchanged)} in the file ${plan.unchanged === 1 ? 'is' : 'are'} already up to date.`}
-          </p>
-          <div class="button-group">
-            {!nothingToDo && (
-              <button
-                type="button"
-                class="button"
-                onClick={async () => {
-                  if (await onImport(plan)) reset(false);
-                }}
-              >
-                Import
-              </button>
-            )}
-            <button type="button" class="button button--secondary" onClick={() => reset(true)}>
-              {nothingToDo ? 'Close' : 'Cancel'}
-            </button>
-          </div>
-        </div>
+      {importInTab ? (
+        <>
+          <p id="import-tab-hint">Import a backup downloaded with “Download backup (JSON)”. The import opens in a new tab, where you choose the file and see what it changes before anything is imported.</p>
+          <button type="button" class="button button--secondary" data-action="import-in-tab" aria-describedby="import-tab-hint" onClick={importInTab}>
+            Import a backup
+          </button>
+        </>
+      ) : (
+        <ImportBackup database={database} onImport={onImport} />
       )}
     </section>
   );

@@ -15,7 +15,7 @@ import type { TrackerDatabase } from '../../lib/tracker/db';
 import { nextReviewDue, statusOf } from '../../lib/tracker/due';
 import type { TrackedAgreement } from '../../lib/tracker/model';
 import { listRows, readList, type ListEntry, type ListRow as Row } from '../../lib/tracker/summary';
-import { TRACKER_CHANGED, type TrackerChangedMessage } from '../../lib/tracker/notify';
+import { givenDatabase, lazyDatabase, notifyChanged, type LazyDatabase } from '../../lib/tracker/page-db';
 import { takeQuickList } from '../../lib/tracker/quick-list';
 import { FitPrompt } from '../../components/popup/FitPrompt';
 import { findFitTarget, startFitting, type FitTarget } from '../../lib/platform/fit-target';
@@ -45,14 +45,15 @@ type Load =
 
 
 
-/** Tells the background that the tracker changed, so that it updates the toolbar badge. */
-function notifyChanged(): void {
-  try {
-    const message: TrackerChangedMessage = { type: TRACKER_CHANGED };
-    browser.runtime.sendMessage(message).catch(() => {});
-  } catch {
-    // No background to tell (a page opened outside the extension): the badge catches up at its next check.
-  }
+/**
+ * Opens the import of a backup in a tab and closes the popup. Firefox closes its popup when the
+ * file picker opens, so a file cannot be chosen there.
+ */
+function openImportTab(): void {
+  void browser.tabs
+    .create({ url: browser.runtime.getURL('/import.html') })
+    .then(() => window.close())
+    .catch(() => window.open(browser.runtime.getURL('/import.html')));
 }
 
 async function readSettings(): Promise<Settings> {
@@ -64,27 +65,6 @@ async function readSettings(): Promise<Settings> {
   }
 }
 
-
-/**
- * The tracker's database, opened when first needed: Dexie is loaded with it, so that the popup
- * can draw the list (read by quickList) before loading it.
- */
-export interface LazyDatabase {
-  get(): Promise<TrackerDatabase>;
-  close(): void;
-}
-
-export function lazyDatabase(): LazyDatabase {
-  let opening: Promise<TrackerDatabase> | null = null;
-  return {
-    get: () => (opening ??= import('../../lib/tracker/db').then(({ TrackerDatabase }) => new TrackerDatabase())),
-    close: () => void opening?.then((db) => db.close(), () => undefined),
-  };
-}
-
-function givenDatabase(db: TrackerDatabase): LazyDatabase {
-  return { get: () => Promise.resolve(db), close: () => undefined };
-}
 
 /** The tracker and the settings, asked for as the popup's script starts, before anything is drawn. */
 export interface Preload {
@@ -341,6 +321,7 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
         count={agreements.length}
         today={today}
         dueSoonDays={dueSoonDays}
+        importInTab={import.meta.env.FIREFOX ? openImportTab : undefined}
         onImport={(plan) =>
           change(async (db) => {
             const { applyImport } = await import('../../lib/tracker/transfer');

@@ -9,6 +9,10 @@ import { axeViolations } from '../support/axe';
 import { extensionId } from '../support/browser';
 import { readGuard, waitForGuard } from '../support/guard-probe';
 import { useBrowserSession } from '../support/session';
+import { exportJson } from '../../lib/tracker/export';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const session = useBrowserSession();
 let popupUrl: string;
@@ -146,6 +150,32 @@ describe('the tracker', () => {
       await page.click('[data-person-id] .button--warning');
       await page.waitForFunction((count) => document.querySelectorAll('[data-person-id]').length === count - 1, { timeout: 15_000, polling: 100 }, before);
       expect(scripts().some((path) => /^\/chunks\/db-/.test(path))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('imports a backup in the import tab (where Firefox sends it): preview first, then the popup lists it', async () => {
+    const now = new Date().toISOString();
+    const entry = (personId: string) => ({
+      key: `${personId}|2026-09-01`, personId, startDate: '2026-09-01', endDate: null, firstReviewDate: '2026-12-01', frequency: 'monthly' as const,
+      reviews: [], source: 'manual' as const, createdAt: now, updatedAt: now,
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'mg-import-')), 'backup.json');
+    writeFileSync(file, exportJson([entry('8855501'), entry('8855502')]));
+    const page = await session.browser.newPage();
+    try {
+      await page.goto(popupUrl.replace('popup.html', 'import.html'), { waitUntil: 'load' });
+      const input = await page.waitForSelector('input[type=file]#import-file');
+      await input!.uploadFile(file);
+      await page.waitForFunction(() => document.getElementById('import-preview')?.textContent?.includes('This will add 2 agreements and update 0.'), { timeout: 15_000, polling: 100 });
+      expect(await axeViolations(page)).toEqual([]);
+      expect((await popupRows()).some((row) => row.personId === '8855501')).toBe(false);
+      await page.evaluate(() => Array.from(document.querySelectorAll('button')).find((button) => button.textContent === 'Import')!.click());
+      await page.waitForFunction(() => document.querySelector('[data-notice="success"]')?.textContent?.includes('Backup imported: 2 agreements added, 0 updated.'), { timeout: 15_000, polling: 100 });
+      expect(await axeViolations(page)).toEqual([]);
+      const rows = await popupRows();
+      expect(rows.filter((row) => row.personId === '8855501' || row.personId === '8855502')).toHaveLength(2);
     } finally {
       await page.close();
     }
