@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+
+/** The extension's home page (the manifest's homepage_url): package.json's "homepage", which a release must set (scripts/check-release.ts). */
+const homepage = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { homepage?: string }).homepage;
 
 /**
  * `npm run build:demo` (MG_DEMO=1) makes the same extension active on locally served pages, so
@@ -20,6 +24,7 @@ export default defineConfig({
     name: 'Monitoring Guard',
     description:
       "Checks internet-monitoring decision records, agreements and reviews in Mosaic against the council's procedure.",
+    ...(homepage ? { homepage_url: homepage } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
