@@ -3,6 +3,11 @@
  * opens Chromium with the extension loaded. With no display (or with --headless) it visits every
  * sample page, writes a screenshot of each to demo-output/, and prints what it recognised.
  *
+ * The sample pages' dates are served moved to today: every date in them is moved by the days from
+ * the day they were written for (REFERENCE_DAY) to today, so that the forms and the tracker look
+ * as they did that day, whenever the demo runs (the files themselves keep their fixed dates, which
+ * the tests rely on).
+ *
  *   npm run demo                 # a window if there is a display, else headless
  *   npm run demo -- --headless   # always headless
  *   npm run demo -- --no-build   # use the extension already in .output/chrome-mv3
@@ -11,8 +16,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
+import { addDays, addMonths, formatDate, todayInUk } from '../lib/dates.ts';
 import { extensionId, launchWithExtension } from '../test/support/browser.ts';
 import { serveDirectory } from '../test/support/server.ts';
+import { daysBetween, shiftDates } from '../test/support/shift-dates.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -21,6 +28,16 @@ const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
 /** The sample page on which the demo also presses Finish. */
 const FINISH_DEMO = 'step-editor-window-agreement.html';
+/**
+ * The day the sample pages were written for: the unit tests check each page's gaps on that day
+ * (test/unit/fixtures.test.ts), and the tracking sample's first review, 25 October, is overdue then.
+ */
+const REFERENCE_DAY = '2026-11-25';
+/** Today in the UK, as the extension has it; and the days every date in the sample pages is moved. */
+const TODAY = todayInUk(new Date());
+const SHIFT = daysBetween(REFERENCE_DAY, TODAY);
+/** The popup's groups, in its order and words (components/popup/StatusTag.tsx). */
+const STATUSES = { overdue: 'Overdue', 'due-soon': 'Due soon', upcoming: 'Upcoming', ended: 'Ended' } as const;
 
 interface Expected {
   description: string;
@@ -34,7 +51,10 @@ function samplePages(): Array<{ file: string; description: string }> {
     .map((name) => ({ name, expected: JSON.parse(readFileSync(join(FIXTURES, 'expected', name), 'utf8')) as Expected }))
     .filter(({ expected }) => !expected.frameOf)
     .map(({ name, expected }) => ({ file: name.replace(/\.json$/, '.html'), description: expected.description }))
-    .concat([{ file: 'tracking/agreement.html', description: 'A written agreement whose first review is overdue, to show in the tracker.' }]);
+    .concat([
+      { file: 'tracking/agreement.html', description: 'A written agreement whose first review is overdue, to show in the tracker.' },
+      { file: 'tracking/review-continue.html', description: 'A review of that agreement, held since, with the date of the next review: in the tracker it is upcoming.' },
+    ]);
 }
 
 function indexPage(pages: ReturnType<typeof samplePages>): string {
@@ -79,8 +99,13 @@ async function main() {
   }
   const pages = samplePages();
   writeFileSync(join(FIXTURES, 'index.html'), indexPage(pages));
-  const server = await serveDirectory(FIXTURES, headless ? 0 : Number(process.env.DEMO_PORT ?? 8765));
+  // Every date in the sample pages moved to today, as they are sent (the files are not changed).
+  const toToday = (body: Buffer, file: string) => (file.endsWith('.html') ? shiftDates(body.toString('utf8'), SHIFT) : body);
+  const server = await serveDirectory(FIXTURES, headless ? 0 : Number(process.env.DEMO_PORT ?? 8765), undefined, toToday);
   console.log(`Serving the sample Mosaic pages at ${server.url}/`);
+  console.log(
+    `Their dates are relative to today, ${formatDate(TODAY)}, as they were to ${formatDate(REFERENCE_DAY)}, the day they were written for: every date is moved ${SHIFT} ${Math.abs(SHIFT) === 1 ? 'day' : 'days'}.`,
+  );
   const browser = await launchWithExtension({ headless });
 
   if (!headless) {
@@ -124,6 +149,7 @@ async function main() {
     }
   }
   await fittingDemo(browser, server.url);
+  await addByHand(browser);
 
   // The team lead's view: the popup, with what the visits above saved, finished or viewed.
   const popup = await browser.newPage();
@@ -131,13 +157,36 @@ async function main() {
   await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
   await new Promise((done) => setTimeout(done, 500));
   const rows = await popup.$$eval('[data-person-id]', (elements) =>
-    elements.map((element) => `${element.getAttribute('data-person-id')}: ${element.getAttribute('data-status')}, next review due ${element.getAttribute('data-due')}`),
+    elements.map((element) => ({
+      personId: element.getAttribute('data-person-id'),
+      status: element.getAttribute('data-status') ?? '',
+      due: element.getAttribute('data-due'),
+      recordReview: Array.from(element.querySelectorAll('button')).some((button) => button.textContent?.trim() === 'Record a review'),
+    })),
   );
+  const counts = await popup.$$eval('.count', (elements) => elements.map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()));
   const popupShot = join(OUTPUT, 'popup.png');
+  // The popup draws only the rows on screen (content-visibility): a window as tall as the list draws them all.
+  for (let pass = 0; pass < 3; pass++) {
+    await popup.setViewport({ width: 420, height: await popup.evaluate(() => document.documentElement.scrollHeight) });
+    await pause(200);
+  }
   await popup.screenshot({ path: popupShot as `${string}.png`, fullPage: true });
-  console.log(`\nThe review tracker (popup), ${rows.length} agreements:`);
-  for (const row of rows) console.log(`    ${row}`);
+  console.log(`\nThe review tracker (popup) today, ${formatDate(TODAY)}: ${counts.join(', ')}`);
+  for (const [status, label] of Object.entries(STATUSES)) {
+    const group = rows.filter((row) => row.status === status);
+    console.log(`    ${label}:`);
+    for (const row of group) {
+      const due = status === 'ended' ? 'monitoring has ended' : `next review due ${formatDate(row.due!)}`;
+      console.log(`      person ${row.personId}: ${due}${row.recordReview ? '' : ' (no "Record a review")'}`);
+    }
+  }
   console.log(`    screenshot: ${popupShot.replace(ROOT + '/', '')}`);
+  const missing = Object.entries(STATUSES).filter(([status]) => !rows.some((row) => row.status === status));
+  if (missing.length > 0) {
+    console.error(`The popup shows no agreement ${missing.map(([, label]) => `'${label}'`).join(' or ')}: the demo should show every status.`);
+    process.exitCode = 1;
+  }
 
   await browser.close();
   await server.close();
@@ -145,6 +194,38 @@ async function main() {
 }
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * A team lead adds, in the popup, an agreement signed on paper three weeks ago that the tracker
+ * has not seen in Mosaic, its first review in a week: due soon, whatever the day.
+ */
+async function addByHand(browser: Awaited<ReturnType<typeof launchWithExtension>>): Promise<void> {
+  const start = addDays(TODAY, -21);
+  const firstReview = addDays(TODAY, 7);
+  const end = addDays(addMonths(start, 6), -1);
+  console.log(`\nAdding an agreement by hand in the popup: person 8800002, started ${formatDate(start)}, first review ${formatDate(firstReview)}`);
+  const popup = await browser.newPage();
+  await popup.setViewport({ width: 420, height: 900 });
+  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
+  await pause(500);
+  await popup.evaluate(() => Array.from(document.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Add an agreement by hand')?.click());
+  await popup.waitForSelector('#add-person-id');
+  await popup.type('#add-person-id', '8800002');
+  for (const [id, iso] of [['add-start', start], ['add-end', end], ['add-first-review', firstReview]] as const) {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    await popup.type(`#${id}-day`, String(day));
+    await popup.type(`#${id}-month`, String(month));
+    await popup.type(`#${id}-year`, String(year));
+  }
+  await popup.click('#add-frequency-monthly');
+  console.log(`    the form filled in: ${await shoot(popup, 'popup-add.png')}`);
+  await popup.evaluate(() => Array.from(document.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Add agreement')?.click());
+  await popup.waitForSelector('[data-person-id="8800002"]');
+  const notice = await popup.$eval('[data-notice]', (element) => (element.textContent ?? '').trim()).catch(() => '');
+  console.log(`    added: ${notice}`);
+  await popup.close();
+}
+
 const inGuard = (page: Page, css: string) =>
   page.evaluate((selector) => (document.querySelector('monitoring-guard')?.shadowRoot?.querySelector(selector) as HTMLElement | null)?.click(), css);
 const shoot = async (page: Page, name: string) => {

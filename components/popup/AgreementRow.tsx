@@ -79,9 +79,12 @@ export function agreementRow({ row, today, settings, mode, onOpen, onCancel, onR
       )}
       {mode === null && (
         <div class="button-group">
-          <button type="button" class="button button--small" id={rowFocusId.opener(id, 'review')} aria-describedby={`${id}-title`} onClick={() => onOpen('review')}>
-            Record a review
-          </button>
+          {/* An agreement that has ended has no more reviews: it offers none to record. */}
+          {status !== 'ended' && (
+            <button type="button" class="button button--small" id={rowFocusId.opener(id, 'review')} aria-describedby={`${id}-title`} onClick={() => onOpen('review')}>
+              Record a review
+            </button>
+          )}
           <button
             type="button"
             class="button button--small button--secondary"

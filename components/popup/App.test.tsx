@@ -159,6 +159,20 @@ describe('the popup', () => {
     expect(button('Remove', row('1111111')!)).toBeDefined();
   });
 
+  it('offers no "Record a review" for an agreement that has ended, only "Remove"', async () => {
+    await trackSome();
+    await show();
+    const buttons = (personId: string) => Array.from(row(personId)!.querySelectorAll('button'), text);
+    expect(row('1111111')!.getAttribute('data-status')).toBe('overdue');
+    expect(buttons('1111111')).toEqual(['Record a review', 'Remove']);
+    // Ended by its end date passing, and by a review that ended monitoring.
+    for (const ended of ['4444555', '5555666']) {
+      expect(row(ended)!.getAttribute('data-status')).toBe('ended');
+      expect(buttons(ended)).toEqual(['Remove']);
+      expect(text(row(ended))).toContain('No more reviews are due: monitoring has ended.');
+    }
+  });
+
   it('links the person ID to the record, in a new tab, when a record address is set', async () => {
     await trackSome();
     await show({ settings: { ...DEFAULT_SETTINGS, recordAddress: 'https://mosaic.example.gov.uk/person/{id}' } });

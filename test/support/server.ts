@@ -17,8 +17,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** `host` is a loopback address: 127.0.0.1, or another (127.0.0.2) where the demo build does not run. */
-export async function serveDirectory(root: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+/** What the server sends for a file instead of its contents (the demo's sample pages, their dates moved to today). */
+export type Transform = (body: Buffer, file: string) => Buffer | string;
+
+/**
+ * `host` is a loopback address: 127.0.0.1, or another (127.0.0.2) where the demo build does not
+ * run. `transform`, when given, changes each file as it is sent (never on disk).
+ */
+export async function serveDirectory(root: string, port = 0, host = '127.0.0.1', transform?: Transform): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -28,7 +34,8 @@ export async function serveDirectory(root: string, port = 0, host = '127.0.0.1')
         return;
       }
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const read = await readFile(file);
+      const body = transform ? transform(read, file) : read;
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       response.end(body);
     } catch {
