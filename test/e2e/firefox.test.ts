@@ -1,10 +1,14 @@
 /**
  * The Firefox build (Manifest V3) loads and works in Firefox: recognition, rules, the panel,
- * Finish held back, and tracking through the background.
+ * Finish held back, tracking through the background, and the import of a backup in a tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer-core';
-import { launchFirefoxWithExtension } from '../support/browser';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/browser';
+import { exportJson } from '../../lib/tracker/export';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FIXTURES_DIR } from '../support/fixtures';
 import { readGuard, waitForGuard } from '../support/guard-probe';
 import { serveDirectory, type StaticServer } from '../support/server';
@@ -14,7 +18,7 @@ let server: StaticServer;
 
 beforeAll(async () => {
   server = await serveDirectory(FIXTURES_DIR);
-  browser = await launchFirefoxWithExtension();
+  browser = await launchFirefoxWithExtension({ extensionPages: true });
 });
 
 afterAll(async () => {
@@ -39,8 +43,7 @@ describe('in Firefox', () => {
     expect(await page.$eval('#msg', (element) => element.textContent)).toBe('');
     await page.evaluate(() => (document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-action="finish-anyway"]') as HTMLElement).click());
     expect(await page.$eval('#msg', (element) => element.textContent)).toBe('Step finished');
-    // The background stored it and answered with the due date it now holds. (Firefox's remote
-    // protocol does not open moz-extension:// pages, so the popup itself is tested in Chromium.)
+    // The background stored it and answered with the due date it now holds.
     await page.waitForFunction(() => !!document.querySelector('monitoring-guard')?.shadowRoot?.querySelector('[data-tracking="ok"]'), { timeout: 15_000, polling: 100 });
     const note = await page.evaluate(() => document.querySelector('monitoring-guard')!.shadowRoot!.querySelector('[data-tracking]')!.textContent);
     expect(note).toContain('next review due 25 October 2026');
@@ -72,6 +75,51 @@ describe('in Firefox', () => {
     );
     expect((await readGuard(page)).errors).toBe(0);
     await page.close();
+  });
+
+  it('imports a backup in a tab, since the popup closes when the file picker opens', async () => {
+    const now = new Date().toISOString();
+    const entry = (personId: string) => ({
+      key: `${personId}|2026-09-01`, personId, startDate: '2026-09-01', endDate: null, firstReviewDate: '2026-12-01', frequency: 'monthly' as const,
+      reviews: [], source: 'manual' as const, createdAt: now, updatedAt: now,
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'mg-import-')), 'backup.json');
+    writeFileSync(file, exportJson([entry('8855601'), entry('8855602')]));
+    const popup = await openFirefoxExtensionPage(browser, 'popup.html');
+    // The popup offers the import in a tab, and no file box of its own.
+    await popup.waitForFunction(() => !!document.querySelector('[data-action="import-in-tab"]'), { timeout: 15_000, polling: 100 });
+    expect(await popup.evaluate(() => document.querySelector('input[type=file]'))).toBeNull();
+    const before = new Set(await browser.pages());
+    await popup.evaluate(() => (document.querySelector('[data-action="import-in-tab"]') as HTMLElement).click());
+    // The tab it opens (found by its heading: the remote protocol may not report its address).
+    let tab: Page | undefined;
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const look = async () => {
+        for (const page of await browser.pages()) {
+          if (before.has(page)) continue;
+          const heading = await page.evaluate(() => document.querySelector('h1')?.textContent ?? '').catch(() => '');
+          if (heading === 'Import a backup') {
+            tab = page;
+            return resolve();
+          }
+        }
+        if (Date.now() - started > 15_000) return reject(new Error('No tab "Import a backup" was opened'));
+        setTimeout(() => void look(), 100);
+      };
+      void look();
+    });
+    const input = await tab!.waitForSelector('input[type=file]#import-file');
+    await input!.uploadFile(file);
+    await tab!.waitForFunction(() => document.getElementById('import-preview')?.textContent?.includes('This will add 2 agreements and update 0.'), { timeout: 15_000, polling: 100 });
+    await tab!.evaluate(() => Array.from(document.querySelectorAll('button')).find((button) => button.textContent === 'Import')!.click());
+    await tab!.waitForFunction(() => document.querySelector('[data-notice="success"]')?.textContent?.includes('Backup imported: 2 agreements added, 0 updated.'), { timeout: 15_000, polling: 100 });
+    await tab!.close();
+    // The popup, opened again, lists them.
+    const again = await openFirefoxExtensionPage(browser, 'popup.html');
+    await again.waitForFunction(() => !!document.querySelector('[data-person-id="8855601"]') && !!document.querySelector('[data-person-id="8855602"]'), { timeout: 15_000, polling: 100 });
+    await again.close();
+    if (!popup.isClosed()) await popup.close().catch(() => undefined);
   });
 
   it('adds nothing to a page that is not one of the forms', async () => {
