@@ -188,12 +188,61 @@ async function main() {
     process.exitCode = 1;
   }
 
+  await storeShots(browser, server.url);
+
   await browser.close();
   await server.close();
   console.log(`\nDone: ${pages.length} sample pages, screenshots in demo-output/.`);
 }
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * The stores' screenshots (1280×800, docs/store-listing.md), into demo-output/store/: the panel
+ * open on a written agreement, Finish held back, the popup, and the fitting view.
+ */
+async function storeShots(browser: Awaited<ReturnType<typeof launchWithExtension>>, url: string): Promise<void> {
+  const folder = join(OUTPUT, 'store');
+  mkdirSync(folder, { recursive: true });
+  const size = { width: 1280, height: 800 };
+  const taken: string[] = [];
+  const shot = async (page: Page, name: string) => {
+    const path = join(folder, name);
+    await page.screenshot({ path: path as `${string}.png` });
+    taken.push(path.replace(ROOT + '/', ''));
+  };
+  const page = await browser.newPage();
+  await page.setViewport(size);
+  await page.goto(`${url}/${FINISH_DEMO}`, { waitUntil: 'load' });
+  await page.waitForSelector('monitoring-guard');
+  await pause(1500);
+  await inGuard(page, '.mg-chip');
+  await pause(300);
+  await shot(page, 'guard-panel.png');
+  await page.click('#btnFinish');
+  await pause(300);
+  await shot(page, 'finish.png');
+  // The form fitted earlier in the demo, opened to be fitted again.
+  await page.goto(`${url}/fitting/agreement-own-words.html`, { waitUntil: 'load' });
+  await page.waitForSelector('monitoring-guard');
+  await pause(1500);
+  await inGuard(page, '.mg-chip');
+  await pause(200);
+  await inGuard(page, '[data-action="fit-again"]');
+  await pause(500);
+  await shot(page, 'fitting.png');
+  await page.close();
+  // The popup, drawn at its own width in the middle of the picture.
+  const popup = await browser.newPage();
+  await popup.setViewport(size);
+  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
+  await popup.waitForSelector('[data-person-id]');
+  await popup.addStyleTag({ content: 'html { background: #dee0e2; } body { margin: 24px auto; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.3); }' });
+  await pause(300);
+  await shot(popup, 'popup.png');
+  await popup.close();
+  console.log(`\nThe stores' screenshots (1280×800, docs/store-listing.md):\n${taken.map((path) => `    ${path}`).join('\n')}`);
+}
 
 /**
  * A team lead adds, in the popup, an agreement signed on paper three weeks ago that the tracker
