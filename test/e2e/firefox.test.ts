@@ -5,10 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, openFirefoxExtensionPage } from '../support/browser';
-import { exportJson } from '../../lib/tracker/export';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeBackupFile } from '../support/backup-file';
 import { FIXTURES_DIR } from '../support/fixtures';
 import { readGuard, waitForGuard } from '../support/guard-probe';
 import { serveDirectory, type StaticServer } from '../support/server';
@@ -78,13 +75,7 @@ describe('in Firefox', () => {
   });
 
   it('imports a backup in a tab, since the popup closes when the file picker opens', async () => {
-    const now = new Date().toISOString();
-    const entry = (personId: string) => ({
-      key: `${personId}|2026-09-01`, personId, startDate: '2026-09-01', endDate: null, firstReviewDate: '2026-12-01', frequency: 'monthly' as const,
-      reviews: [], source: 'manual' as const, createdAt: now, updatedAt: now,
-    });
-    const file = join(mkdtempSync(join(tmpdir(), 'mg-import-')), 'backup.json');
-    writeFileSync(file, exportJson([entry('8855601'), entry('8855602')]));
+    const file = writeBackupFile(['8855601', '8855602']);
     const popup = await openFirefoxExtensionPage(browser, 'popup.html');
     // The popup offers the import in a tab, and no file box of its own.
     await popup.waitForFunction(() => !!document.querySelector('[data-action="import-in-tab"]'), { timeout: 15_000, polling: 100 });

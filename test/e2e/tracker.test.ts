@@ -9,10 +9,7 @@ import { axeViolations } from '../support/axe';
 import { extensionId } from '../support/browser';
 import { readGuard, waitForGuard } from '../support/guard-probe';
 import { useBrowserSession } from '../support/session';
-import { exportJson } from '../../lib/tracker/export';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeBackupFile } from '../support/backup-file';
 
 const session = useBrowserSession();
 let popupUrl: string;
@@ -156,13 +153,7 @@ describe('the tracker', () => {
   });
 
   it('imports a backup in the import tab (where Firefox sends it): preview first, then the popup lists it', async () => {
-    const now = new Date().toISOString();
-    const entry = (personId: string) => ({
-      key: `${personId}|2026-09-01`, personId, startDate: '2026-09-01', endDate: null, firstReviewDate: '2026-12-01', frequency: 'monthly' as const,
-      reviews: [], source: 'manual' as const, createdAt: now, updatedAt: now,
-    });
-    const file = join(mkdtempSync(join(tmpdir(), 'mg-import-')), 'backup.json');
-    writeFileSync(file, exportJson([entry('8855501'), entry('8855502')]));
+    const file = writeBackupFile(['8855501', '8855502']);
     const page = await session.browser.newPage();
     try {
       await page.goto(popupUrl.replace('popup.html', 'import.html'), { waitUntil: 'load' });
