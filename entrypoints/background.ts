@@ -5,7 +5,8 @@ import { SETTINGS_KEY, type Settings } from '../lib/settings';
 import { syncContentScripts } from '../lib/platform/hosts';
 import { activeProfiles, withFittedProfile } from '../lib/platform/profiles';
 import { SAVE_PROFILE, type SaveProfileReply } from '../lib/platform/profiles-messages';
-import { replyingListener } from '../lib/platform/reply';
+import { replyingListener, type MessageSender } from '../lib/platform/reply';
+import { GUARD_SCRIPT, START_GUARD, type StartGuardReply } from '../lib/platform/guard-loading';
 import {
   ACTIVE_PROFILES_KEY, loadEffectiveSettings, loadStoredProfiles, PROFILE_ERRORS_KEY, PROFILES_KEY, saveImportedProfiles,
 } from '../lib/platform/settings-store';
@@ -112,6 +113,21 @@ export default defineBackground(() => {
     if (openPopup) openPopup().catch(inTab);
     else void inTab();
   });
+  /**
+   * The whole guard (its second stage) run in the frame whose first stage saw a form's title: in
+   * the same isolated world, where the two meet (lib/platform/guard-loading.ts).
+   */
+  async function startGuard(sender: MessageSender): Promise<StartGuardReply> {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId === undefined) return { ok: false, error: 'the page could not be told apart' };
+    try {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: [GUARD_SCRIPT] });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   browser.storage.onChanged.addListener((changes, area) => {
     // Policy changes take effect at once, as the user's do.
     if (area === 'managed' || (area === 'local' && (changes[SETTINGS_KEY] || changes[PROFILES_KEY]))) {
@@ -128,6 +144,7 @@ export default defineBackground(() => {
     if ((raw as { type?: unknown })?.type === TRACKER_CHANGED) {
       return refreshBadge().then(() => ({ ok: true }));
     }
+    if ((raw as { type?: unknown })?.type === START_GUARD) return startGuard(sender);
     if ((raw as { type?: unknown })?.type === SAVE_PROFILE) return saveFitted((raw as { profile?: unknown }).profile);
     return handleTrackerMessage(db, raw, { today: todayInUk, dueSoonDays: async () => (await settings()).dueSoonDays }).then(({ reply, changed }) => {
       if (changed) void refreshBadge().catch(() => undefined);

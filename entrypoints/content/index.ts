@@ -1,17 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { builtInProfiles } from '../../lib/forms/profiles';
-import { FORM_KINDS } from '../../lib/model/vocabulary';
-import { usableProfiles } from '../../lib/platform/usable-profiles';
-import { ACTIVE_PROFILES_KEY, loadEffectiveSettings, onSettingsChanged } from '../../lib/platform/settings-store';
-import { trackerClient } from '../../lib/tracker/client';
-import { Guard } from '../../lib/guard/guard';
+import { FirstStage, titlesOf } from '../../lib/guard/first-stage';
+import { ACTIVE_PROFILES_KEY } from '../../lib/platform/storage-keys';
+import { handover, setHandover, START_GUARD, type StartGuardMessage, type StartGuardReply } from '../../lib/platform/guard-loading';
 import type { FitFormMessage } from '../../lib/platform/fit-target';
-import { SAVE_PROFILE, type SaveProfileMessage, type SaveProfileReply } from '../../lib/platform/profiles-messages';
+
+/** How long the background may take to start the guard (it may first have to wake up), in ms. */
+const START_TIMEOUT = 20_000;
 
 /**
- * Runs in every frame of a Mosaic page (and the step editor's own window). A plain build
- * registers it on no host; `npm run build:demo` registers it on localhost (wxt.config.ts).
+ * The guard's first stage (lib/guard/first-stage.ts), in every frame of a Mosaic page and the
+ * step editor's own window: it looks for the forms' titles and, where one shows, has the
+ * background run the whole guard (entrypoints/guard.ts) in this frame. A plain build registers it
+ * on no host; `npm run build:demo` registers it on localhost (wxt.config.ts).
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -21,55 +22,54 @@ export default defineContentScript({
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    // The tracker lives in the extension's origin (the background): only messages cross.
-    const tracker = trackerClient(() => ctx.isValid);
-    const guard = new Guard(document, {
-      profiles: builtInProfiles,
-      tracker,
-      isValid: () => ctx.isValid,
-      // A fitted profile is checked and kept by the background, with the user's other profiles.
-      saveProfile: async (profile) => {
-        const message: SaveProfileMessage = { type: SAVE_PROFILE, profile };
-        const reply = (await browser.runtime.sendMessage(message)) as SaveProfileReply | undefined;
-        return reply ?? { ok: false, errors: ['the extension did not answer'] };
-      },
-    });
-    // The popup's "Fit a form on this page", sent to this frame.
+    // What the second stage finds here: whether the extension is still there, and when it goes.
+    setHandover({ isValid: () => ctx.isValid, onInvalidated: (callback) => ctx.onInvalidated(callback) });
+    const start = async (): Promise<void> => {
+      if (!ctx.isValid) throw new Error('the extension was updated or reloaded: reload the page');
+      const message: StartGuardMessage = { type: START_GUARD };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const reply = (await Promise.race([
+        browser.runtime.sendMessage(message),
+        new Promise((resolve) => (timer = setTimeout(() => resolve({ ok: false, error: 'the extension did not answer in time' }), START_TIMEOUT))),
+      ]).finally(() => clearTimeout(timer))) as StartGuardReply | undefined;
+      if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer');
+      // The second stage, run, leaves its side of the hand-over.
+      if (!handover()?.openFitting) throw new Error('the guard did not start in this frame');
+    };
+    const stage = new FirstStage(document, { start });
+    // The popup's "Fit a form on this page", sent to this frame: the guard is started for it.
     const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
       if (sender.id !== browser.runtime.id || (message as FitFormMessage)?.type !== 'fit-form') return undefined;
       const kind = (message as FitFormMessage).kind;
-      sendResponse({ ok: FORM_KINDS.includes(kind) && guard.openFitting(kind) });
-      return undefined;
+      void stage
+        .startNow(kind)
+        .then(async (started) => started && ((await handover()?.openFitting?.(kind)) ?? false))
+        .then((ok) => sendResponse({ ok }), () => sendResponse({ ok: false }));
+      return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
-    // The settings the rules need and the user's role (under the organisation's policy), and the
-    // council's form profiles as the background checked them; read before the first scan, so that
-    // the page is read once as it opens.
-    // Reads overlap when storage changes twice in quick succession (a fitting saved: the user's
-    // profiles, then the profiles in use): only the latest read is applied, never an older one
-    // that resolved after it.
+    // The titles of the form profiles in use (a council's form may have a title of its own).
     let reads = 0;
     const load = async () => {
       const read = ++reads;
-      const [{ settings }, stored] = await Promise.all([loadEffectiveSettings(), browser.storage.local.get(ACTIVE_PROFILES_KEY)]);
-      if (!ctx.isValid || read !== reads) return;
-      guard.setSettings(settings);
-      guard.setProfiles(usableProfiles(stored[ACTIVE_PROFILES_KEY]));
+      const stored = await browser.storage.local.get(ACTIVE_PROFILES_KEY);
+      if (ctx.isValid && read === reads) stage.setTitles(titlesOf(stored[ACTIVE_PROFILES_KEY]));
     };
     void load()
-      .catch(() => undefined)
+      .catch(() => stage.setTitles(titlesOf(undefined)))
       .finally(() => {
-        if (ctx.isValid) guard.start();
+        if (ctx.isValid) stage.watch();
       });
-    const stopListening = onSettingsChanged(() => void load().catch(() => undefined), { inUse: true });
-    // When the extension is reloaded or updated, leave nothing half-attached: the guard also
-    // checks at each click it could hold back, and this looks every two seconds (asking
-    // ctx.isValid is what notices: it runs the onInvalidated callbacks).
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && ACTIVE_PROFILES_KEY in changes) void load().catch(() => undefined);
+    };
+    browser.storage.onChanged.addListener(onChanged);
     ctx.onInvalidated(() => {
-      stopListening();
+      stage.stop();
+      browser.storage.onChanged.removeListener(onChanged);
       browser.runtime.onMessage.removeListener(onMessage);
-      guard.stop();
     });
+    // Asking ctx.isValid is what notices the extension has gone (it runs the onInvalidated callbacks).
     ctx.setInterval(() => undefined, 2000);
   },
 });

@@ -5,11 +5,12 @@
 import { browser } from 'wxt/browser';
 import type { FormProfile } from '../forms/profile';
 import { mergeSettings, SETTINGS_KEY, type EffectiveSettings, type Settings } from '../settings';
+import { ACTIVE_PROFILES_KEY } from './storage-keys';
+
+export { ACTIVE_PROFILES_KEY };
 
 /** A council's own profiles the user imported (storage.local) or IT set (storage.managed). */
 export const PROFILES_KEY = 'profiles';
-/** The profiles in use after checking (written by the background, read by content scripts). */
-export const ACTIVE_PROFILES_KEY = 'activeProfiles';
 /** What was wrong with profiles set by policy, for the options page to show. */
 export const PROFILE_ERRORS_KEY = 'profileErrors';
 

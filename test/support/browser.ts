@@ -15,12 +15,12 @@ export function chromePath(): string {
 }
 
 /** Chromium as these machines need it: from Debian, headless, and making no traffic of its own. */
-export function launchChromium(options: { headless?: boolean; extension?: boolean } = {}): Promise<Browser> {
+export function launchChromium(options: { headless?: boolean; extension?: boolean; extensionDir?: string } = {}): Promise<Browser> {
   return puppeteer.launch({
     executablePath: chromePath(),
     headless: options.headless ?? true,
     pipe: true,
-    ...(options.extension ? { enableExtensions: [EXTENSION_DIR] } : {}),
+    ...(options.extension ? { enableExtensions: [options.extensionDir ?? EXTENSION_DIR] } : {}),
     defaultViewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox',
