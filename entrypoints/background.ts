@@ -6,7 +6,7 @@ import { syncContentScripts } from '../lib/platform/hosts';
 import { activeProfiles, withFittedProfile } from '../lib/platform/profiles';
 import { SAVE_PROFILE, type SaveProfileReply } from '../lib/platform/profiles-messages';
 import { replyingListener, type MessageSender } from '../lib/platform/reply';
-import { GUARD_SCRIPT, START_GUARD, type StartGuardReply } from '../lib/platform/guard-loading';
+import { PART_SCRIPTS, START_GUARD, type StartGuardMessage, type StartGuardReply } from '../lib/platform/guard-loading';
 import {
   ACTIVE_PROFILES_KEY, loadEffectiveSettings, loadStoredProfiles, PROFILE_ERRORS_KEY, PROFILES_KEY, saveImportedProfiles,
 } from '../lib/platform/settings-store';
@@ -114,14 +114,15 @@ export default defineBackground(() => {
     else void inTab();
   });
   /**
-   * The whole guard (its second stage) run in the frame whose first stage saw a form's title: in
-   * the same isolated world, where the two meet (lib/platform/guard-loading.ts).
+   * The next part of the guard run in the frame that asked: the whole guard where the first stage
+   * saw a form's title, or the fitting; in the same isolated world, where they meet
+   * (lib/platform/guard-loading.ts).
    */
-  async function startGuard(sender: MessageSender): Promise<StartGuardReply> {
+  async function startGuard(message: StartGuardMessage, sender: MessageSender): Promise<StartGuardReply> {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId === undefined) return { ok: false, error: 'the page could not be told apart' };
     try {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: [GUARD_SCRIPT] });
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: [PART_SCRIPTS[message.part === 'fitting' ? 'fitting' : 'guard']] });
       return { ok: true };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -144,7 +145,7 @@ export default defineBackground(() => {
     if ((raw as { type?: unknown })?.type === TRACKER_CHANGED) {
       return refreshBadge().then(() => ({ ok: true }));
     }
-    if ((raw as { type?: unknown })?.type === START_GUARD) return startGuard(sender);
+    if ((raw as { type?: unknown })?.type === START_GUARD) return startGuard(raw as StartGuardMessage, sender);
     if ((raw as { type?: unknown })?.type === SAVE_PROFILE) return saveFitted((raw as { profile?: unknown }).profile);
     return handleTrackerMessage(db, raw, { today: todayInUk, dueSoonDays: async () => (await settings()).dueSoonDays }).then(({ reply, changed }) => {
       if (changed) void refreshBadge().catch(() => undefined);

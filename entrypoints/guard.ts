@@ -4,7 +4,7 @@ import { builtInProfiles } from '../lib/forms/profiles';
 import { FORM_KINDS } from '../lib/model/vocabulary';
 import { usableProfiles } from '../lib/platform/usable-profiles';
 import { ACTIVE_PROFILES_KEY, loadEffectiveSettings, onSettingsChanged } from '../lib/platform/settings-store';
-import { handover } from '../lib/platform/guard-loading';
+import { handover, startPart } from '../lib/platform/guard-loading';
 import { trackerClient } from '../lib/tracker/client';
 import { Guard } from '../lib/guard/guard';
 import { SAVE_PROFILE, type SaveProfileMessage, type SaveProfileReply } from '../lib/platform/profiles-messages';
@@ -30,6 +30,12 @@ export default defineUnlistedScript(() => {
       const reply = (await browser.runtime.sendMessage(message)) as SaveProfileReply | undefined;
       return reply ?? { ok: false, errors: ['the extension did not answer'] };
     },
+    // The fitting's own script, run in this frame when someone fits a form.
+    loadFitting: async () => {
+      if (!stage.fitting) await startPart('fitting', (message) => browser.runtime.sendMessage(message));
+      if (!stage.fitting) throw new Error('the fitting did not start in this frame');
+      return stage.fitting;
+    },
   });
   // The settings the rules need and the user's role (under the organisation's policy), and the
   // council's form profiles as the background checked them; read before the first scan, so that
@@ -53,7 +59,7 @@ export default defineUnlistedScript(() => {
   // Once the settings are read (the organisation may have switched fitting off).
   stage.openFitting = async (kind) => {
     await started;
-    return FORM_KINDS.includes(kind) && guard.openFitting(kind);
+    return FORM_KINDS.includes(kind) && (await guard.openFitting(kind));
   };
   const stopListening = onSettingsChanged(() => void load().catch(() => undefined), { inUse: true });
   // When the extension is reloaded or updated, leave nothing half-attached: the guard also

@@ -2,11 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { FirstStage, titlesOf } from '../../lib/guard/first-stage';
 import { ACTIVE_PROFILES_KEY } from '../../lib/platform/storage-keys';
-import { handover, setHandover, START_GUARD, type StartGuardMessage, type StartGuardReply } from '../../lib/platform/guard-loading';
+import { handover, setHandover, startPart } from '../../lib/platform/guard-loading';
 import type { FitFormMessage } from '../../lib/platform/fit-target';
-
-/** How long the background may take to start the guard (it may first have to wake up), in ms. */
-const START_TIMEOUT = 20_000;
 
 /**
  * The guard's first stage (lib/guard/first-stage.ts), in every frame of a Mosaic page and the
@@ -26,13 +23,7 @@ export default defineContentScript({
     setHandover({ isValid: () => ctx.isValid, onInvalidated: (callback) => ctx.onInvalidated(callback) });
     const start = async (): Promise<void> => {
       if (!ctx.isValid) throw new Error('the extension was updated or reloaded: reload the page');
-      const message: StartGuardMessage = { type: START_GUARD };
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const reply = (await Promise.race([
-        browser.runtime.sendMessage(message),
-        new Promise((resolve) => (timer = setTimeout(() => resolve({ ok: false, error: 'the extension did not answer in time' }), START_TIMEOUT))),
-      ]).finally(() => clearTimeout(timer))) as StartGuardReply | undefined;
-      if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer');
+      await startPart('guard', (message) => browser.runtime.sendMessage(message));
       // The second stage, run, leaves its side of the hand-over.
       if (!handover()?.openFitting) throw new Error('the guard did not start in this frame');
     };

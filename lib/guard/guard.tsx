@@ -6,12 +6,6 @@
 import { render } from 'preact';
 import { FinishDialog } from '../../components/FinishDialog';
 import { GuardPanel } from '../../components/GuardPanel';
-import { FitView } from '../../components/FitView';
-import { downloadText } from '../../components/shared/download';
-import { FitSession } from './fit-session';
-import { questionAt } from '../fit/page';
-import { COMPATIBLE } from '../forms/scan/match';
-import { referenceQuestions } from '../fit/fitting';
 import type { FormKind } from '../forms/profile';
 import guardCss from '../../components/guard.css?inline';
 import { formatDate, todayInUk } from '../dates';
@@ -25,6 +19,7 @@ import { rulesFor } from '../procedure/registry';
 import { normaliseLabel } from '../forms/normalise';
 import { buildView, countBySeverity, failureView, finishLines, type GapView, type GuardView } from './view-model';
 import { SectionMemory } from './sections';
+import type { FitController, FittingModule } from './fit-controller';
 import { watchDocument, type Watcher } from './watch';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { Answers } from '../procedure/answers';
@@ -76,11 +71,15 @@ export interface GuardOptions {
   saveProfile?: (profile: FormProfile) => Promise<{ ok: true } | { ok: false; errors: string[] }>;
   /** Hands a file to the browser to download (the fitting's Export). */
   download?: (fileName: string, text: string) => void;
+  /** Loads the fitting (its own script in the page); without it, fitting is not offered. */
+  loadFitting?: () => Promise<FittingModule>;
 }
 
 export class Guard {
   private host: HTMLElement | null = null;
   private container: HTMLElement | null = null;
+  /** The fitting view's own container, beside the panel's in the shadow root. */
+  private fitContainer: HTMLElement | null = null;
   private watcher: Watcher | null = null;
   private lastRender = '';
   private view: GuardView | null = null;
@@ -105,11 +104,9 @@ export class Guard {
   /** What was read of sections that have left the page (in memory only). */
   private readonly sections = new SectionMemory();
   /** The fitting under way, if any (the fitting view replaces the panel). */
-  private fit: FitSession | null = null;
+  private fit: FitController | null = null;
   /** What fitting last did, for the panel. */
   private fitNote: string | null = null;
-  /** The page question highlighted while it is fitted. */
-  private highlighted: string | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -139,7 +136,7 @@ export class Guard {
   }
 
   stop(): void {
-    if (this.fit) this.detachFitting();
+    if (this.fit) this.closeFitting(false);
     this.listenToEditors([]);
     this.doc.defaultView?.removeEventListener('click', this.onClick, true);
     this.watcher?.stop();
@@ -352,7 +349,7 @@ export class Guard {
 
   private readonly onClick = (event: MouseEvent): void => {
     if (this.fit?.picking && !this.gone()) {
-      this.pickAt(event);
+      this.fit.pickAt(event);
       return;
     }
     const found = pageAction(event.target);
@@ -449,8 +446,7 @@ export class Guard {
    * clicks do not close it); where the browser has no popovers, its fixed position alone keeps it
    * in view.
    */
-  private showInTopLayer(): void {
-    const panel = this.container!.querySelector<HTMLElement>('.mg');
+  private showInTopLayer(panel = this.container!.querySelector<HTMLElement>('.mg')): void {
     if (panel && typeof panel.showPopover === 'function' && !panel.matches(':popover-open')) panel.showPopover();
   }
 
@@ -462,56 +458,90 @@ export class Guard {
    */
   private fitOffer(): 'missing' | 'refit' | null {
     const snapshot = this.snapshot;
-    if (this.settings.allowFitting === false || !snapshot) return null;
+    if (this.settings.allowFitting === false || !snapshot || !this.options.loadFitting) return null;
     const missing = snapshot.missing.some((field) => snapshot.unreadable?.[field] === undefined && !snapshot.notAsked?.includes(field));
     if (missing) return 'missing';
     return snapshot.profileId.startsWith('fitted-') ? 'refit' : null;
   }
 
   private readonly startFitting = (): void => {
-    this.openFitting();
+    void this.openFitting();
   };
 
   /**
-   * Opens the fitting view: for the form recognised here, or (from the popup, where none was)
-   * for the form of this kind, the page's own title as its title. False when fitting is switched
-   * off, or there is nothing to fit.
+   * Opens the fitting view (its code loaded first: the guard carries none of it): for the form
+   * recognised here, or (from the popup, where none was) for the form of this kind, the page's own
+   * title as its title. False when fitting is switched off, there is nothing to fit, or the
+   * fitting could not be loaded (then the panel says so).
    */
-  openFitting(kind?: FormKind): boolean {
+  async openFitting(kind?: FormKind): Promise<boolean> {
+    if (this.fit) return true;
     if (this.settings.allowFitting === false || this.gone()) return false;
     const snapshot = this.snapshot;
     const recognised = snapshot ? this.options.profiles.find((profile) => profile.id === snapshot.profileId) ?? null : null;
     const formKind = kind ?? snapshot?.kind;
-    if (!formKind) return false;
+    if (!formKind || !this.options.loadFitting) return false;
+    let module: FittingModule;
+    try {
+      module = await this.options.loadFitting();
+    } catch (error) {
+      this.fitNote = `The fitting could not be opened (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+      this.show(true);
+      return false;
+    }
+    // Meanwhile the extension went, fitting was switched off, or another opened it.
+    if (this.gone() || this.fit || !this.settings.allowFitting) return false;
     const base = recognised && recognised.kind === formKind ? recognised : null;
-    const title = base ? base.title : pageTitle(this.doc);
-    this.fit = new FitSession(this.doc, formKind, base, title, this.options.profiles, {
+    const host = this.mount();
+    this.fit = new module.FitController({
+      doc: this.doc,
+      guardElement: host,
+      container: this.fitContainer!,
+      kind: formKind,
+      base,
+      title: base ? base.title : pageTitle(this.doc),
+      profiles: this.options.profiles,
       settings: this.settings,
       today: this.options.today?.() ?? todayInUk(),
+      saveProfile: this.options.saveProfile,
+      download: this.options.download,
+      onShown: (panel) => this.showInTopLayer(panel),
+      onClosed: (saved) => this.fittingClosed(saved),
     });
     this.fitNote = null;
-    this.doc.defaultView?.addEventListener('keydown', this.onFitKey, true);
-    this.doc.defaultView?.addEventListener('scroll', this.placeHighlight, true);
-    this.doc.defaultView?.addEventListener('resize', this.placeHighlight);
     this.showFitting();
     return true;
   }
 
-  /** The fitting ends: its listeners off the page, its highlight gone. */
-  private detachFitting(): void {
-    this.setPicking(null);
-    this.fit = null;
-    this.setHighlight(null);
-    this.doc.defaultView?.removeEventListener('keydown', this.onFitKey, true);
-    this.doc.defaultView?.removeEventListener('scroll', this.placeHighlight, true);
-    this.doc.defaultView?.removeEventListener('resize', this.placeHighlight);
-  }
-
+  /** Closes a fitting still open, unsaved (the guard stops, or the organisation switched fitting off). */
   private closeFitting(rescan = true): void {
-    this.detachFitting();
+    this.fit?.detach();
+    this.fit = null;
     this.lastRender = '';
     this.unmount();
     if (rescan) this.update();
+  }
+
+  /** The fitting view closed itself: cancelled (back to the panel), or saved (the page read with it at once). */
+  private fittingClosed(saved: { profile: FormProfile; kept: boolean } | null): void {
+    this.fit = null;
+    this.lastRender = '';
+    this.host?.removeAttribute('data-fitting');
+    if (this.container) render(null, this.container);
+    if (saved) {
+      // The stored list reaches every other page; this one is read with it now.
+      const { profile } = saved;
+      this.options.profiles = [profile, ...this.options.profiles.filter((candidate) => candidate.id !== profile.id)];
+      this.fitNote = saved.kept
+        ? `Your fitting of '${profile.title}' is saved on this computer, and the guard now reads this form with it. To use it on other computers, export it for your IT team.`
+        : `The guard now reads this form with your fitting of '${profile.title}'.`;
+    }
+    this.update();
+    // Back to the panel, where the fitting started.
+    if (this.view) {
+      this.focusRequest++;
+      this.show(true);
+    } else if (!this.snapshot) this.unmount();
   }
 
   private showFitting(): void {
@@ -519,209 +549,16 @@ export class Guard {
     if (!fit) return;
     const host = this.mount();
     host.setAttribute('data-fitting', 'true');
-    const state = fit.state();
-    const rerender = () => this.showFitting();
     const view = this.view;
+    // Finish pressed while fitting: the same question as ever, over the fitting view.
     render(
-      <>
-      <div class="mg mg--fit" lang="en-GB" popover="manual">
-        <FitView
-          state={state}
-          onTitle={(title) => {
-            fit.setTitle(title);
-            rerender();
-          }}
-          onQuestion={(field, id) => {
-            fit.choose(field, id);
-            this.setHighlight(field);
-            rerender();
-          }}
-          onAnswer={(key, index) => {
-            fit.chooseAnswer(key, index);
-            rerender();
-          }}
-          onColumn={(key, index) => {
-            fit.chooseColumn(key, index);
-            rerender();
-          }}
-          onFocusQuestion={(field, scroll) => this.setHighlight(field, scroll)}
-          onPick={(field) => {
-            this.setPicking(field);
-            rerender();
-          }}
-          onSave={() => void this.saveFitting()}
-          onExport={() => this.exportFitting()}
-          onCancel={() => {
-            this.closeFitting();
-            // Back to the panel, where the fitting started.
-            if (this.view) {
-              this.focusRequest++;
-              this.show(true);
-            }
-          }}
-        />
-      </div>
-      {/* Finish pressed while fitting: the same question as ever, over the fitting view. */}
-      {this.pendingFinish && view && (
+      this.pendingFinish && view ? (
         <FinishDialog errors={finishLines(view)} onGoBack={this.goBack} onFinishAnyway={this.finishAnyway} onShowField={() => this.goBack()} />
-      )}
-      </>,
+      ) : null,
       this.container!,
     );
-    this.showInTopLayer();
-    this.placeHighlight();
+    fit.render();
   }
-
-  private async saveFitting(): Promise<void> {
-    const fit = this.fit;
-    const profile = fit?.tryFitting();
-    if (!fit || !profile) {
-      this.showFitting();
-      return;
-    }
-    const save = this.options.saveProfile;
-    let reply: { ok: true } | { ok: false; errors: string[] };
-    try {
-      reply = save ? await save(profile) : { ok: true };
-    } catch (error) {
-      reply = { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
-    }
-    if (this.fit !== fit) return;
-    if (!reply.ok) {
-      fit.notice = { text: `The fitting could not be saved (${reply.errors.join('; ')}). Nothing has changed.`, failed: true };
-      this.showFitting();
-      return;
-    }
-    // Used at once: the page read again with it (the stored list reaches every other page).
-    this.closeFitting(false);
-    this.options.profiles = [profile, ...this.options.profiles.filter((candidate) => candidate.id !== profile.id)];
-    this.update();
-    this.fitNote = save
-      ? `Your fitting of '${profile.title}' is saved on this computer, and the guard now reads this form with it. To use it on other computers, export it for your IT team.`
-      : `The guard now reads this form with your fitting of '${profile.title}'.`;
-    this.focusRequest++;
-    this.show(true);
-  }
-
-  private exportFitting(): void {
-    const fit = this.fit;
-    const profile = fit?.tryFitting();
-    if (!fit) return;
-    if (profile) {
-      const fileName = `${profile.id}.json`;
-      try {
-        (this.options.download ?? ((name, text) => downloadText(name, text, 'application/json')))(fileName, `${JSON.stringify(profile, null, 2)}\n`);
-        fit.notice = { text: `Downloading ${fileName}. Give it to your IT team to set for everyone, or import it in the Monitoring Guard options.`, failed: false };
-      } catch (error) {
-        fit.notice = { text: `The fitting could not be exported (${error instanceof Error ? error.message : String(error)}). Try again.`, failed: true };
-      }
-    }
-    this.showFitting();
-  }
-
-  private highlightBox: HTMLElement | null = null;
-
-  /** Highlights the page control of the question being fitted (a box drawn over it, the page itself untouched). */
-  private setHighlight(field: string | null, scroll = false): void {
-    const changed = field !== this.highlighted;
-    this.highlighted = field;
-    const question = field && this.fit ? this.fit.question(field) : undefined;
-    if (scroll && changed && question && !question.away) {
-      (question.candidate.editor ?? question.candidate.element).scrollIntoView?.({ block: 'nearest' });
-    }
-    this.placeHighlight();
-  }
-
-  private readonly placeHighlight = (): void => {
-    const fit = this.fit;
-    const question = fit && this.highlighted ? (fit.picking ? this.hovered : fit.question(this.highlighted)) : null;
-    // The controls and their own labels (a radio's answer beside it), as the person sees the question.
-    const controls = question && !question.away ? [question.candidate.editor ?? question.candidate.element, ...question.candidate.members] : [];
-    const elements = controls.flatMap((control) => [control, ...Array.from((control as HTMLInputElement).labels ?? [])]);
-    const rects = elements.map((element) => element.getBoundingClientRect()).filter((rect) => rect.width > 0 || rect.height > 0);
-    if (!this.container || rects.length === 0) {
-      this.highlightBox?.remove();
-      this.highlightBox = null;
-      return;
-    }
-    const top = Math.min(...rects.map((rect) => rect.top));
-    const left = Math.min(...rects.map((rect) => rect.left));
-    const bottom = Math.max(...rects.map((rect) => rect.bottom));
-    const right = Math.max(...rects.map((rect) => rect.right));
-    if (!this.highlightBox || !this.highlightBox.isConnected) {
-      this.highlightBox = this.doc.createElement('div');
-      this.highlightBox.className = 'mg-highlight';
-      this.highlightBox.setAttribute('data-fit-highlight', '');
-      this.highlightBox.setAttribute('aria-hidden', 'true');
-      this.container.parentNode!.appendChild(this.highlightBox);
-    }
-    Object.assign(this.highlightBox.style, { top: `${top - 6}px`, left: `${left - 6}px`, width: `${right - left + 12}px`, height: `${bottom - top + 12}px` });
-  };
-
-  /** The page question under the pointer while one is chosen on the page. */
-  private hovered: ReturnType<FitSession['question']> | null = null;
-
-  private setPicking(field: string | null): void {
-    if (this.fit) this.fit.picking = field;
-    this.hovered = null;
-    const win = this.doc.defaultView;
-    if (field) {
-      win?.addEventListener('mousemove', this.onPickHover, true);
-      this.highlighted = field;
-    } else {
-      win?.removeEventListener('mousemove', this.onPickHover, true);
-    }
-    this.placeHighlight();
-  }
-
-  private fitsPicking(): (question: NonNullable<ReturnType<FitSession['question']>>) => boolean {
-    const field = this.fit?.picking;
-    const type = referenceQuestions(this.fit!.kind).find((question) => question.name === field)?.type;
-    return (question) => (type ? COMPATIBLE[type].includes(question.kind) : true);
-  }
-
-  private readonly onPickHover = (event: MouseEvent): void => {
-    const fit = this.fit;
-    if (!fit?.picking || !(event.target instanceof this.doc.defaultView!.Element) || event.target === this.host) return;
-    this.hovered = questionAt(fit.page, event.target, this.fitsPicking()) ?? null;
-    this.placeHighlight();
-  };
-
-  /** A click in the page while a question is chosen on the page: that question, and nothing else happens. */
-  private pickAt(event: MouseEvent): void {
-    const fit = this.fit!;
-    const field = fit.picking!;
-    const target = event.target as Element | null;
-    if (!target || target === this.host || this.host?.contains(target)) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    const found = target.nodeType === 1 ? questionAt(fit.page, target, this.fitsPicking()) : null;
-    if (!found) {
-      fit.notice = { text: 'That part of the page is not one question: click the question\'s box or its label.', failed: true };
-      this.showFitting();
-      return;
-    }
-    fit.choose(field, found.id);
-    this.setPicking(null);
-    this.setHighlight(field);
-    this.showFitting();
-    // Back to the question just chosen, in the fitting view.
-    this.focusFitQuestion(field);
-  }
-
-  private focusFitQuestion(field: string): void {
-    this.container?.querySelector<HTMLElement>(`[data-fit-question="${field}"] select`)?.focus();
-  }
-
-  private readonly onFitKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.fit?.picking) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const field = this.fit.picking;
-    this.setPicking(null);
-    this.showFitting();
-    this.focusFitQuestion(field);
-  };
 
   private mount(): HTMLElement {
     if (this.host && this.host.isConnected) return this.host;
@@ -732,9 +569,12 @@ export class Guard {
       style.textContent = guardCss;
       const container = this.doc.createElement('div');
       container.className = 'mg-root';
-      shadow.append(style, container);
+      const fitContainer = this.doc.createElement('div');
+      fitContainer.className = 'mg-root';
+      shadow.append(style, container, fitContainer);
       this.host = host;
       this.container = container;
+      this.fitContainer = fitContainer;
     }
     this.lastRender = '';
     (this.doc.body ?? this.doc.documentElement).appendChild(this.host);
@@ -742,13 +582,12 @@ export class Guard {
   }
 
   private unmount(): void {
-    this.highlightBox?.remove();
-    this.highlightBox = null;
     if (!this.host) return;
     if (this.container) render(null, this.container);
     this.host.remove();
     this.host = null;
     this.container = null;
+    this.fitContainer = null;
     this.lastRender = '';
   }
 

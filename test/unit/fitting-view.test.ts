@@ -33,6 +33,8 @@ function open(file: string, options: Partial<ConstructorParameters<typeof Guard>
       return { ok: true };
     },
     download: (name, text) => downloads.push({ name, text }),
+    // In the page, the fitting's own script (fitting.js); here, its module.
+    loadFitting: () => import('../../lib/guard/fit-controller'),
     ...options,
   });
   guard.start();
@@ -48,14 +50,21 @@ const change = (select: HTMLSelectElement, value: string) => {
 const optionValue = (select: HTMLSelectElement, text: string) => Array.from(select.options).find((option) => option.text === text)!.value;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Selects "Fit this form" and waits for the fitting view (its code is loaded when asked for). */
+async function startFit(root: () => ShadowRoot, button = '[data-action="fit-form"]'): Promise<void> {
+  root().querySelector<HTMLButtonElement>(button)!.click();
+  for (let tries = 0; !root().querySelector('[data-fit-question]'); tries++) {
+    if (tries > 200) throw new Error('The fitting view did not open');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('the fitting view', () => {
   it('is offered where questions are not found, lists every question of the form with the best guess, and saves a fitting the guard uses at once', async () => {
     const { doc, root, saved } = open('fitting/agreement-own-words.html');
     expect(root().querySelectorAll('[data-field][data-rule]').length).toBeGreaterThan(0);
-    const fit = root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!;
-    expect(fit).not.toBeNull();
-    fit.click();
-    await flush();
+    expect(root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')).not.toBeNull();
+    await startFit(root);
     const questions = Array.from(root().querySelectorAll('[data-fit-question]'), (element) => element.getAttribute('data-fit-question'));
     expect(questions).toEqual(fieldNames('agreement'));
     const select = (field: string) => root().querySelector<HTMLSelectElement>(`[data-fit-question="${field}"] select`)!;
@@ -85,8 +94,7 @@ describe('the fitting view', () => {
 
   it('holds back Finish with errors while fitting, as ever, over the fitting view', async () => {
     const { doc, root } = open('fitting/agreement-own-words.html');
-    root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!.click();
-    await flush();
+    await startFit(root);
     const finish = Array.from(doc.querySelectorAll('button')).find((button) => button.textContent!.trim() === 'Finish')!;
     finish.click();
     expect(root().querySelector('[data-fit-question]')).not.toBeNull();
@@ -95,8 +103,7 @@ describe('the fitting view', () => {
 
   it('refuses a fitting that cannot work with "There is a problem", and saves nothing', async () => {
     const { root, saved, downloads } = open('fitting/agreement-own-words.html');
-    root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!.click();
-    await flush();
+    await startFit(root);
     const select = (field: string) => root().querySelector<HTMLSelectElement>(`[data-fit-question="${field}"] select`)!;
     change(select('firstReviewDate'), optionValue(select('firstReviewDate'), 'Agreement end date'));
     const answer = root().querySelector<HTMLSelectElement>('[data-fit-answer="signedBy:corporateParent"] select')!;
@@ -120,8 +127,7 @@ describe('the fitting view', () => {
 
   it('exports the fitted profile as a file the profile import accepts', async () => {
     const { root, downloads } = open('fitting/agreement-own-words.html');
-    root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!.click();
-    await flush();
+    await startFit(root);
     root().querySelector<HTMLButtonElement>('[data-action="fit-export"]')!.click();
     await flush();
     expect(downloads.map((download) => download.name)).toEqual(['fitted-agreement-internet-monitoring-written-agreement.json']);
@@ -132,8 +138,7 @@ describe('the fitting view', () => {
 
   it('chooses a question by a click in the page, which does nothing else there', async () => {
     const { doc, root } = open('fitting/agreement-own-words.html');
-    root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!.click();
-    await flush();
+    await startFit(root);
     const select = (field: string) => root().querySelector<HTMLSelectElement>(`[data-fit-question="${field}"] select`)!;
     change(select('stepDownPlan'), '');
     root().querySelector<HTMLButtonElement>('[data-fit-question="stepDownPlan"] .mg-fit-pick')!.click();
@@ -149,8 +154,7 @@ describe('the fitting view', () => {
 
   it("keeps a question chosen in a section that then closes, and offers no fitting again for a question 'Not on this form'", async () => {
     const { doc, root, saved } = open('fitting/agreement-own-words.html');
-    root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!.click();
-    await flush();
+    await startFit(root);
     const select = (field: string) => root().querySelector<HTMLSelectElement>(`[data-fit-question="${field}"] select`)!;
     change(select('stepDownPlan'), '');
     // The Review section goes away (a form showing one section at a time), then the page is read again.
@@ -175,17 +179,17 @@ describe('the fitting view', () => {
     expect(root().querySelector('[data-action="fit-form"]')).toBeNull();
   });
 
-  it('is not offered when fitting is switched off', () => {
+  it('is not offered when fitting is switched off', async () => {
     const { root } = open('fitting/agreement-own-words.html', { settings: { ...DEFAULT_SETTINGS, allowFitting: false } });
     expect(root().querySelectorAll('[data-field][data-rule]').length).toBeGreaterThan(0);
     expect(root().querySelector('[data-action="fit-form"]')).toBeNull();
-    expect(guard!.openFitting('agreement')).toBe(false);
+    expect(await guard!.openFitting('agreement')).toBe(false);
   });
 
   it('opens from the popup on a page where no form was recognised, its title the page\'s', async () => {
     const { doc, saved } = open('fitting/review-own-title.html');
     expect(doc.querySelector('monitoring-guard')).toBeNull();
-    expect(guard!.openFitting('review')).toBe(true);
+    expect(await guard!.openFitting('review')).toBe(true);
     const root = doc.querySelector('monitoring-guard')!.shadowRoot!;
     expect(root.querySelector<HTMLInputElement>('#mg-fit-title')!.value).toBe('Online safety agreement: review meeting');
     root.querySelector<HTMLButtonElement>('[data-action="fit-save"]')!.click();
@@ -199,8 +203,7 @@ describe('the fitting view', () => {
 
   it('shows the not-found gaps and the fit button again when the form changes under a saved fitting', async () => {
     const { doc, root } = open('fitting/agreement-own-words.html');
-    root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!.click();
-    await flush();
+    await startFit(root);
     root().querySelector<HTMLButtonElement>('[data-action="fit-save"]')!.click();
     await flush();
     await flush();
