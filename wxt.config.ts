@@ -57,7 +57,7 @@ export default defineConfig({
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({
         matches: DEMO_MATCHES,
-        js: ['content-scripts/content.js'],
+        js: ['first-stage.js'],
         all_frames: true,
         match_about_blank: true,
         run_at: 'document_idle',

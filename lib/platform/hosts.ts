@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { originPattern } from '../settings';
 
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/** The guard's first stage (entrypoints/first-stage.ts). */
+export const CONTENT_SCRIPT_FILE = 'first-stage.js';
 const ID_PREFIX = 'mosaic-';
 
 export interface HostSync {
@@ -25,9 +26,10 @@ export async function syncContentScripts(addresses: readonly string[]): Promise<
   }
   const registered = (await browser.scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(ID_PREFIX));
   const wanted = new Set(active.map((origin) => ID_PREFIX + origin));
-  const stale = registered.filter((script) => !wanted.has(script.id)).map((script) => script.id);
+  // Also those of an earlier version that ran another file (kept across sessions, and updates).
+  const stale = registered.filter((script) => !wanted.has(script.id) || script.js?.join() !== CONTENT_SCRIPT_FILE).map((script) => script.id);
   if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
-  const present = new Set(registered.map((script) => script.id));
+  const present = new Set(registered.filter((script) => !stale.includes(script.id)).map((script) => script.id));
   const added = active.filter((origin) => !present.has(ID_PREFIX + origin));
   if (added.length > 0) {
     await browser.scripting.registerContentScripts(

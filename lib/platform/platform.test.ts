@@ -41,7 +41,7 @@ describe('the guard on Mosaic addresses', () => {
     const first = await syncContentScripts(['https://mosaic.example.gov.uk', 'https://mosaic.other.gov.uk']);
     expect(first).toEqual({ active: ['https://mosaic.example.gov.uk'], awaitingPermission: ['https://mosaic.other.gov.uk'] });
     expect(fake.registered).toEqual([
-      expect.objectContaining({ id: 'mosaic-https://mosaic.example.gov.uk', matches: ['https://mosaic.example.gov.uk/*'], allFrames: true, js: ['content-scripts/content.js'] }),
+      expect.objectContaining({ id: 'mosaic-https://mosaic.example.gov.uk', matches: ['https://mosaic.example.gov.uk/*'], allFrames: true, js: ['first-stage.js'] }),
     ]);
     // Again: nothing registered twice.
     await syncContentScripts(['https://mosaic.example.gov.uk']);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../support/browser';
 
 const gzipped = (path: string) => gzipSync(readFileSync(join(EXTENSION_DIR, path)), { level: 9 }).length;
-const FIRST_STAGE = 'content-scripts/content.js';
+const FIRST_STAGE = 'first-stage.js';
 const WHOLE_GUARD = 'guard.js';
 
 describe('sizes', () => {

@@ -41,8 +41,8 @@ describe('the first stage', () => {
       await page.waitForFunction(() => document.readyState === 'complete', { polling: 100 });
       // The first stage has run (it is what could start the guard) …
       const started = Date.now();
-      while (!scripts.has('/content-scripts/content.js') && Date.now() - started < 15_000) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(scripts.has('/content-scripts/content.js')).toBe(true);
+      while (!scripts.has('/first-stage.js') && Date.now() - started < 15_000) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(scripts.has('/first-stage.js')).toBe(true);
       // … and, after the page has been still a while (the absence can only be seen by waiting), nothing more.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(scripts.has('/guard.js')).toBe(false);

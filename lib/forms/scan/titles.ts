@@ -40,8 +40,13 @@ export function shownTitles(doc: Document, titles: readonly string[]): Set<strin
     for (let depth = 0; element && element !== body && depth < TITLE_DEPTH; depth++, element = element.parentElement) {
       if (seen.has(element)) break;
       seen.add(element);
-      if ((element.textContent ?? '').length > MAX_TITLE_RUN) break;
+      const raw = element.textContent ?? '';
+      if (raw.length > MAX_TITLE_RUN) break;
       if (element.closest(NOT_SHOWN_TEXT)) break;
+      // The run as the person reads it (which asks the browser for styles) only where its raw
+      // text holds every word of a title: "Date of decision to monitor" is not "Decision to
+      // monitor internet use".
+      if (!mayHoldTitle(raw)) continue;
       const before = shown.size;
       check(readableText(element));
       if (shown.size > before) break;
