@@ -789,7 +789,13 @@ const shortTextPut: fc.Arbitrary<TextPut> = fc
     },
     { weight: 15, arbitrary: fc.constantFrom(...ODD_UNICODE).map((text) => ({ text, hostile: true })) },
   )
-  .filter((put) => !READS_EMPTY.test(collapseWhiteSpace(put.text)));
+  .filter((put) => !READS_EMPTY.test(collapseWhiteSpace(put.text)) && !MARKER_ALONE.test(put.text));
+
+/**
+ * A mandatory marker alone ("*", "(required)"): beside a label, the guard reads it as the
+ * label's marker, so the question as unanswered (a gap, never a pass). Not an answer to generate.
+ */
+const MARKER_ALONE = /^\s*(?:\*+|\((?:mandatory|required)\))\s*$/i;
 
 /** What a View shows for an unanswered question, and what never is an answer in one: nothing, "—", "-". */
 const READS_EMPTY = /^[-\u2013\u2014]?$/;
