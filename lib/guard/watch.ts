@@ -86,9 +86,10 @@ export function watchDocument(doc: Document, options: WatchOptions): Watcher {
       quietTimer = win.setTimeout(whenIdle, debounce - quietFor);
       return;
     }
-    if ('requestIdleCallback' in win) {
-      idleHandle = win.requestIdleCallback(() => run(), { timeout: Math.max(50, maxDelay - debounce) });
-    } else run();
+    // Answers typed or chosen alone are read again at once (only those controls: little work);
+    // a change to the page's structure waits for idle time, as a whole scan may be long.
+    if (!structural || !('requestIdleCallback' in win)) run();
+    else idleHandle = win.requestIdleCallback(() => run(), { timeout: Math.max(50, maxDelay - debounce) });
   };
 
   // It only notes the time, and sets a timer only when none is set (setting and clearing timers
