@@ -179,6 +179,19 @@ describe('the fitting view', () => {
     expect(root().querySelector('[data-action="fit-form"]')).toBeNull();
   });
 
+  it('says so in the panel when the fitting cannot be loaded, and changes nothing', async () => {
+    const { root } = open('fitting/agreement-own-words.html', { loadFitting: () => Promise.reject(new Error('Could not load file: fitting.js')) });
+    const gaps = root().querySelectorAll('[data-field][data-rule]').length;
+    root().querySelector<HTMLButtonElement>('[data-action="fit-form"]')!.click();
+    for (let tries = 0; !root().querySelector('[data-fit-note]'); tries++) {
+      if (tries > 200) throw new Error('No note');
+      await flush();
+    }
+    expect(root().querySelector('[data-fit-note]')!.textContent).toContain('The fitting could not be opened (Could not load file: fitting.js). Reload the page to try again.');
+    expect(root().querySelector('[data-fit-question]')).toBeNull();
+    expect(root().querySelectorAll('[data-field][data-rule]').length).toBe(gaps);
+  });
+
   it('is not offered when fitting is switched off', async () => {
     const { root } = open('fitting/agreement-own-words.html', { settings: { ...DEFAULT_SETTINGS, allowFitting: false } });
     expect(root().querySelectorAll('[data-field][data-rule]').length).toBeGreaterThan(0);
