@@ -2,11 +2,11 @@
  * npm run bench: what the guard costs the worker, measured in Chromium with the extension and
  * without it in the same run, several runs each, medians and ratios. Writes BENCHMARKS.md.
  *
- *   node bench/run.ts [--runs 7] [--no-build] [--only page|scaling|popup|sizes] [--quick]
+ *   node bench/run.ts [--runs 7] [--no-build] [--only page|throttled|scaling|popup|sizes] [--quick]
  *
  * --only measures one part and prints it, without writing BENCHMARKS.md (for trying a change);
- * --quick, with it, leaves out the page's calibration, the typing straight after opening, the
- * openings after a form and of a page without one, and the CPU profile.
+ * --quick, with --only page, leaves out the page's calibration, the typing straight after
+ * opening, the opening after a form, and the CPU profile.
  *
  * Times on shared machines are noisy: that is why everything is a ratio taken in one run, and why
  * no test asserts a time (sizes are held to a budget by test/e2e/sizes.test.ts).

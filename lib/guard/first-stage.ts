@@ -94,7 +94,7 @@ export class FirstStage {
     if (win && this.deadline !== null) win.clearTimeout(this.deadline);
     this.quiet = this.deadline = null;
     if (this.stopped || this.starting || this.titles.length === 0) return;
-    const shown = shownTitles(this.doc, [...new Set(this.titles.map(({ title }) => title))]);
+    const shown = shownTitles(this.doc, [...new Set(this.titles.map(({ title }) => title))], { any: true });
     if (shown.size === 0) return;
     const kinds = new Set(this.titles.filter(({ title }) => shown.has(title)).map(({ kind }) => kind));
     void this.begin(kinds.size === 1 ? [...kinds][0]! : null);

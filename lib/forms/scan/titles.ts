@@ -14,9 +14,10 @@ const NOT_SHOWN_TEXT = 'script, style, template, noscript, select, textarea, mon
 /**
  * Which of these (normalised) titles the document shows: in its title, or in a short run of text
  * (a title bar, a heading, a tab). Read before anything else, so that a page that shows none of
- * the forms' titles (most of Mosaic) costs little more than reading its text once.
+ * the forms' titles (most of Mosaic) costs little more than reading its text once. With `any`,
+ * it stops at the first title found (the set then holds one, or none).
  */
-export function shownTitles(doc: Document, titles: readonly string[]): Set<string> {
+export function shownTitles(doc: Document, titles: readonly string[], { any = false }: { any?: boolean } = {}): Set<string> {
   const shown = new Set<string>();
   // A cheap first look at each text: a whole run of text can hold a title only if it holds each
   // of its words; a title may be split by markup, so a text node, or an element to look inside,
@@ -30,7 +31,16 @@ export function shownTitles(doc: Document, titles: readonly string[]): Set<strin
   };
   if (doc.title) check(doc.title);
   const body = doc.body;
-  if (!body) return shown;
+  if (!body || (any && shown.size > 0)) return shown;
+  // Asked whether any title shows (the guard's first stage): the headings first, where forms put
+  // their titles, before the whole page's text.
+  if (any) {
+    for (const heading of body.querySelectorAll('h1, h2, h3, h4, [role="heading"]')) {
+      const raw = heading.textContent ?? '';
+      if (raw.length <= MAX_TITLE_RUN && mayHoldTitle(raw) && !heading.closest(NOT_SHOWN_TEXT)) check(readableText(heading));
+      if (shown.size > 0) return shown;
+    }
+  }
   const seen = new Set<Element>();
   const atText = (node: Node) => {
     if (!mayHoldPart(node.nodeValue ?? '')) return;
