@@ -11,7 +11,7 @@ import { SAVE_PROFILE, type SaveProfileMessage, type SaveProfileReply } from '..
 
 /**
  * The guard's second stage, the whole guard: run by the background (scripting.executeScript) in a
- * frame where the first stage (entrypoints/content) saw one of the forms' titles, in the same
+ * frame where the first stage (entrypoints/first-stage.ts) saw one of the forms' titles, in the same
  * isolated world, where it finds the first stage's hand-over.
  */
 export default defineUnlistedScript(() => {
