@@ -4,7 +4,7 @@
  * page that shows none of them (most of what a worker opens all day) costs a look at its text when
  * it changes, and no more code than this.
  */
-import type { FormKind } from '../forms/profile';
+import { FORM_KINDS, type FormKind } from '../model/kinds';
 import { BUILT_IN_TITLES } from '../forms/profiles/titles';
 import { normaliseLabel } from '../forms/normalise';
 import { shownTitles } from '../forms/scan/titles';
@@ -15,8 +15,6 @@ export interface FormTitles {
   titles: readonly string[];
 }
 
-const KINDS: readonly string[] = ['decision', 'agreement', 'review'];
-
 /**
  * The titles of the form profiles in use, as the background stored them (the built-in forms' and
  * the council's), or the built-in forms' where none are stored or they do not look like profiles.
@@ -25,7 +23,7 @@ export function titlesOf(stored: unknown): readonly FormTitles[] {
   if (!Array.isArray(stored) || stored.length === 0) return BUILT_IN_TITLES;
   const read: FormTitles[] = [];
   for (const profile of stored as Array<{ kind?: unknown; title?: unknown; titleAliases?: unknown }>) {
-    if (!profile || typeof profile !== 'object' || !KINDS.includes(profile.kind as string) || typeof profile.title !== 'string') return BUILT_IN_TITLES;
+    if (!profile || typeof profile !== 'object' || !FORM_KINDS.includes(profile.kind as FormKind) || typeof profile.title !== 'string') return BUILT_IN_TITLES;
     const aliases = Array.isArray(profile.titleAliases) ? profile.titleAliases.filter((alias): alias is string => typeof alias === 'string') : [];
     read.push({ kind: profile.kind as FormKind, titles: [profile.title, ...aliases] });
   }
@@ -43,6 +41,8 @@ export interface FirstStageOptions {
 
 export class FirstStage {
   private titles: Array<{ kind: FormKind; title: string }> = [];
+  /** The titles' normalised words, each once, as the look takes them. */
+  private distinct: string[] = [];
   private observer: MutationObserver | null = null;
   private quiet: number | null = null;
   private deadline: number | null = null;
@@ -57,6 +57,7 @@ export class FirstStage {
   /** The titles to look for (again, when the profiles in use change). */
   setTitles(titles: readonly FormTitles[]): void {
     this.titles = titles.flatMap(({ kind, titles: own }) => own.map((title) => ({ kind, title: normaliseLabel(title) })).filter(({ title }) => title !== ''));
+    this.distinct = [...new Set(this.titles.map(({ title }) => title))];
     if (this.observer) this.look();
   }
 
@@ -89,12 +90,9 @@ export class FirstStage {
   }
 
   private look(): void {
-    const win = this.doc.defaultView;
-    if (win && this.quiet !== null) win.clearTimeout(this.quiet);
-    if (win && this.deadline !== null) win.clearTimeout(this.deadline);
-    this.quiet = this.deadline = null;
+    this.clearTimers();
     if (this.stopped || this.starting || this.titles.length === 0) return;
-    const shown = shownTitles(this.doc, [...new Set(this.titles.map(({ title }) => title))], { any: true });
+    const shown = shownTitles(this.doc, this.distinct, { any: true });
     if (shown.size === 0) return;
     const kinds = new Set(this.titles.filter(({ title }) => shown.has(title)).map(({ kind }) => kind));
     void this.begin(kinds.size === 1 ? [...kinds][0]! : null);
@@ -103,6 +101,10 @@ export class FirstStage {
   private unwatch(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.clearTimers();
+  }
+
+  private clearTimers(): void {
     const win = this.doc.defaultView;
     if (win && this.quiet !== null) win.clearTimeout(this.quiet);
     if (win && this.deadline !== null) win.clearTimeout(this.deadline);

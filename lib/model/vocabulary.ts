@@ -6,8 +6,8 @@
  * tracker's lists of values are taken from it.
  */
 
-export type FormKind = 'decision' | 'agreement' | 'review';
-export const FORM_KINDS: readonly FormKind[] = ['decision', 'agreement', 'review'];
+import type { FormKind } from './kinds';
+export { FORM_KINDS, type FormKind } from './kinds';
 
 export type QuestionType = 'text' | 'date' | 'yesno' | 'choice' | 'multi' | 'table';
 export const QUESTION_TYPES: readonly QuestionType[] = ['text', 'date', 'yesno', 'choice', 'multi', 'table'];

@@ -1,6 +1,6 @@
 /** Kept apart from the profile checks (zod), so that the content script stays small. */
 import { builtInProfiles } from '../forms/profiles';
-import type { FormProfile } from '../forms/profile';
+import { FORM_KINDS, type FormProfile } from '../forms/profile';
 
 /** A content script's light check of what the background stored: anything odd, and the built-in profiles serve. */
 export function usableProfiles(stored: unknown): readonly FormProfile[] {
@@ -10,7 +10,7 @@ export function usableProfiles(stored: unknown): readonly FormProfile[] {
       profile &&
       typeof profile === 'object' &&
       typeof (profile as FormProfile).id === 'string' &&
-      ['decision', 'agreement', 'review'].includes((profile as FormProfile).kind) &&
+      FORM_KINDS.includes((profile as FormProfile).kind) &&
       Array.isArray((profile as FormProfile).questions),
   );
   return plausible ? (stored as FormProfile[]) : builtInProfiles;
