@@ -152,9 +152,7 @@ async function main() {
   await addByHand(browser);
 
   // The team lead's view: the popup, with what the visits above saved, finished or viewed.
-  const popup = await browser.newPage();
-  await popup.setViewport({ width: 420, height: 900 });
-  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
+  const popup = await openPopup(browser, { width: 420, height: 900 });
   await new Promise((done) => setTimeout(done, 500));
   const rows = await popup.$$eval('[data-person-id]', (elements) =>
     elements.map((element) => ({
@@ -197,20 +195,23 @@ async function main() {
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** The popup opened in a tab of this size, as the demo photographs and drives it. */
+async function openPopup(browser: Awaited<ReturnType<typeof launchWithExtension>>, viewport: { width: number; height: number }): Promise<Page> {
+  const popup = await browser.newPage();
+  await popup.setViewport(viewport);
+  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
+  return popup;
+}
+
 /**
  * The stores' screenshots (1280×800, docs/store-listing.md), into demo-output/store/: the panel
  * open on a written agreement, Finish held back, the popup, and the fitting view.
  */
 async function storeShots(browser: Awaited<ReturnType<typeof launchWithExtension>>, url: string): Promise<void> {
-  const folder = join(OUTPUT, 'store');
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(join(OUTPUT, 'store'), { recursive: true });
   const size = { width: 1280, height: 800 };
   const taken: string[] = [];
-  const shot = async (page: Page, name: string) => {
-    const path = join(folder, name);
-    await page.screenshot({ path: path as `${string}.png` });
-    taken.push(path.replace(ROOT + '/', ''));
-  };
+  const shot = async (page: Page, name: string) => void taken.push(await shoot(page, `store/${name}`));
   const page = await browser.newPage();
   await page.setViewport(size);
   await page.goto(`${url}/${FINISH_DEMO}`, { waitUntil: 'load' });
@@ -233,9 +234,7 @@ async function storeShots(browser: Awaited<ReturnType<typeof launchWithExtension
   await shot(page, 'fitting.png');
   await page.close();
   // The popup, drawn at its own width in the middle of the picture.
-  const popup = await browser.newPage();
-  await popup.setViewport(size);
-  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
+  const popup = await openPopup(browser, size);
   await popup.waitForSelector('[data-person-id]');
   await popup.addStyleTag({ content: 'html { background: #dee0e2; } body { margin: 24px auto; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.3); }' });
   await pause(300);
@@ -253,9 +252,7 @@ async function addByHand(browser: Awaited<ReturnType<typeof launchWithExtension>
   const firstReview = addDays(TODAY, 7);
   const end = addDays(addMonths(start, 6), -1);
   console.log(`\nAdding an agreement by hand in the popup: person 8800002, started ${formatDate(start)}, first review ${formatDate(firstReview)}`);
-  const popup = await browser.newPage();
-  await popup.setViewport({ width: 420, height: 900 });
-  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
+  const popup = await openPopup(browser, { width: 420, height: 900 });
   await pause(500);
   await popup.evaluate(() => Array.from(document.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Add an agreement by hand')?.click());
   await popup.waitForSelector('#add-person-id');
@@ -363,9 +360,7 @@ async function fittingDemo(browser: Awaited<ReturnType<typeof launchWithExtensio
   await form.goto(`${url}/fitting/review-own-title.html`, { waitUntil: 'load' });
   await pause(1500);
   console.log(`    before: ${await describeDocument(form)}`);
-  const popup = await browser.newPage();
-  await popup.setViewport({ width: 420, height: 700 });
-  await popup.goto(`chrome-extension://${await extensionId(browser)}/popup.html`, { waitUntil: 'load' });
+  const popup = await openPopup(browser, { width: 420, height: 700 });
   // The popup asks about the tab in front, as when opened from the toolbar.
   await form.bringToFront();
   await popup.reload({ waitUntil: 'load' });

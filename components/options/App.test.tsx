@@ -2,7 +2,7 @@
 import axe from 'axe-core';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { settleAfterPaint } from '../../test/support/preact';
+import { settleAfterPaint, waitFor as waitUntil } from '../../test/support/preact';
 import { App, type OptionsApi } from '../../entrypoints/options/App';
 import type { FormProfile } from '../../lib/forms/profile';
 import { agreementProfile } from '../../lib/forms/profiles';
@@ -92,15 +92,7 @@ afterEach(() => {
 // Let Preact's last effect timer fire while the window is still here.
 afterAll(settleAfterPaint);
 
-async function waitFor<T>(check: () => T | null | undefined | false, what = 'the page to show it', timeout = 3000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const waitFor = <T,>(check: () => T | null | undefined | false, what = 'the page to show it', timeout?: number) => waitUntil(check, what, timeout);
 
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const hasText = (phrase: string) => text(container).includes(phrase);

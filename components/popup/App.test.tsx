@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { settleAfterPaint } from '../../test/support/preact';
+import { settleAfterPaint, waitFor as waitUntil } from '../../test/support/preact';
 import { App } from '../../entrypoints/popup/App';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { TrackerDatabase } from '../../lib/tracker/db';
@@ -50,15 +50,7 @@ afterEach(async () => {
 // Let Preact's last effect timer fire while the window is still here.
 afterAll(settleAfterPaint);
 
-async function waitFor<T>(check: () => T | null | undefined | false, what = 'the popup to show it', timeout = 3000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const waitFor = <T,>(check: () => T | null | undefined | false, what = 'the popup to show it', timeout?: number) => waitUntil(check, what, timeout);
 
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const hasText = (phrase: string) => text(container).includes(phrase);

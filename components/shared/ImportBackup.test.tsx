@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { settleAfterPaint } from '../../test/support/preact';
+import { settleAfterPaint, waitFor } from '../../test/support/preact';
 import { ImportPage } from '../../entrypoints/import/ImportPage';
 import { Transfer } from '../popup/Transfer';
 import { TrackerDatabase } from '../../lib/tracker/db';
@@ -40,15 +40,6 @@ afterEach(async () => {
 
 afterAll(settleAfterPaint);
 
-async function waitFor<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > 3000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const text = () => (container.textContent ?? '').replace(/\s+/g, ' ').trim();
 

@@ -4,20 +4,13 @@ import { builtInProfiles } from '../forms/profiles';
 import { BUILT_IN_TITLES } from '../forms/profiles/titles';
 import { FirstStage, titlesOf } from './first-stage';
 import { START_FAILED } from './start-failure';
+import { waitFor } from '../../test/support/preact';
 
 afterEach(() => {
   document.title = '';
   document.body.replaceChildren();
   for (const host of document.querySelectorAll('monitoring-guard')) host.remove();
 });
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > 3000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function stage(start = vi.fn(async () => undefined)) {
   const first = new FirstStage(document, { start, debounce: 5, maxDelay: 20 });
@@ -45,7 +38,7 @@ describe('the first stage', () => {
     document.body.innerHTML = '<h1>Internet monitoring: written agreement</h1><label>Start date <input></label>';
     const { first, start } = stage();
     first.watch();
-    await until(() => start.mock.calls.length > 0, 'the start');
+    await waitFor(() => start.mock.calls.length > 0, 'the start');
     expect(start).toHaveBeenCalledTimes(1);
   });
 
@@ -58,7 +51,7 @@ describe('the first stage', () => {
     const step = document.createElement('div');
     step.innerHTML = '<div class="title">Internet monitoring: <b>agreement review</b></div>';
     document.body.append(step);
-    await until(() => start.mock.calls.length > 0, 'the start');
+    await waitFor(() => start.mock.calls.length > 0, 'the start');
     document.body.append(document.createElement('p'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(start).toHaveBeenCalledTimes(1);
@@ -80,7 +73,7 @@ describe('the first stage', () => {
     document.body.innerHTML = '<h1>Internet monitoring: decision record</h1>';
     const { first } = stage(vi.fn(async () => Promise.reject(new Error('Could not load file: guard.js'))));
     first.watch();
-    await until(() => document.querySelector('monitoring-guard') !== null, 'the notice');
+    await waitFor(() => document.querySelector('monitoring-guard') !== null, 'the notice');
     const host = document.querySelector('monitoring-guard')!;
     expect(host.getAttribute('data-form-kind')).toBe('decision');
     expect(host.getAttribute('data-state')).toBe('gaps');

@@ -8,3 +8,14 @@
 export function settleAfterPaint(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 150));
 }
+
+/** Checks every 10 ms until `check` gives something (which it returns), failing after `timeout` ms with what was awaited. */
+export async function waitFor<T>(check: () => T | null | undefined | false, what: string, timeout = 3000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
