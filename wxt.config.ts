@@ -18,7 +18,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // MG_NOMIN=1 leaves the output readable, for reading a CPU profile by function name.
-    build: { target: 'es2022', minify: process.env.MG_NOMIN ? false : undefined },
+    build: { target: 'es2022', minify: process.env.MG_NOMIN ? false : undefined, sourcemap: process.env.MG_SOURCEMAP ? true : undefined },
   }),
   manifest: ({ browser }) => ({
     name: 'Monitoring Guard',
