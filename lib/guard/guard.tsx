@@ -290,7 +290,7 @@ export class Guard {
   }
 
   private trackViewed(snapshot: FormSnapshot): void {
-    const plan = trackingMessage(snapshot, 'view');
+    const plan = trackingMessage(snapshot, 'view', this.view?.gaps);
     if (!plan.track) return;
     const key = JSON.stringify(plan.message);
     if (this.viewedTracked.has(key)) return;
@@ -302,7 +302,8 @@ export class Guard {
   track(source: TrackingSource): void {
     const tracker = this.options.tracker;
     if (!tracker || !this.snapshot) return;
-    const plan = trackingMessage(this.snapshot, source);
+    // With the gaps the worker sees now: rule IDs and counts only.
+    const plan = trackingMessage(this.snapshot, source, this.view?.gaps);
     if (!plan.track) {
       if (plan.reason) this.setTrackingNote({ text: plan.reason, failed: false });
       return;

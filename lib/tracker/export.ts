@@ -5,7 +5,8 @@ import type { TrackedAgreement } from './model';
 import { rowsFor } from './store';
 
 export const EXPORT_FORMAT = 'monitoring-guard-tracker';
-export const EXPORT_VERSION = 1;
+/** Version 2 adds the gaps each form had when it was saved, finished or viewed. */
+export const EXPORT_VERSION = 2;
 
 export function exportJson(agreements: readonly TrackedAgreement[], now = new Date()): string {
   const sorted = [...agreements].sort((a, b) => a.key.localeCompare(b.key));

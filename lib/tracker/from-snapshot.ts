@@ -4,7 +4,7 @@
  */
 import type { FormSnapshot } from '../forms/snapshot';
 import { Answers } from '../procedure/answers';
-import { FREQUENCIES, OUTCOMES, PERSON_ID, type Frequency, type Outcome } from './model';
+import { countGaps, FREQUENCIES, OUTCOMES, PERSON_ID, type Frequency, type Outcome } from './model';
 import type { TrackAgreementMessage, TrackReviewMessage } from './messages';
 
 export type TrackingSource = 'save' | 'finish' | 'view';
@@ -13,7 +13,15 @@ export type TrackingPlan =
   | { track: true; message: TrackAgreementMessage | TrackReviewMessage }
   | { track: false; reason: string | null };
 
-export function trackingMessage(snapshot: FormSnapshot, source: TrackingSource): TrackingPlan {
+/**
+ * `gaps` are the gaps the guard shows for the form at that moment: the tracker keeps how many of
+ * each rule, never their text.
+ */
+export function trackingMessage(
+  snapshot: FormSnapshot,
+  source: TrackingSource,
+  gaps: Iterable<{ rule: string; severity: 'error' | 'warning' }> = [],
+): TrackingPlan {
   if (snapshot.kind === 'decision') return { track: false, reason: null };
   const answers = new Answers(snapshot);
   const personId = snapshot.personId;
@@ -34,6 +42,7 @@ export function trackingMessage(snapshot: FormSnapshot, source: TrackingSource):
         firstReviewDate: answers.date('firstReviewDate'),
         frequency: FREQUENCIES.includes(frequency as Frequency) ? (frequency as Frequency) : null,
         source,
+        gaps: countGaps(gaps),
       },
     };
   }
@@ -55,6 +64,7 @@ export function trackingMessage(snapshot: FormSnapshot, source: TrackingSource):
       outcome: OUTCOMES.includes(outcome as Outcome) ? (outcome as Outcome) : null,
       nextReviewDate: answers.date('nextReviewDate'),
       source,
+      gaps: countGaps(gaps),
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isoFromParts } from '../dates';
-import { FREQUENCIES, OUTCOMES, PERSON_ID } from './model';
+import { FREQUENCIES, OUTCOMES, PERSON_ID, RULE_ID } from './model';
 
 export const isoDate = z.string().refine((value) => {
   const match = value.match(/^(\d{4})-(\d{2})-(\d{2})$/);
@@ -16,6 +16,19 @@ const frequency = z.enum(FREQUENCIES as [string, ...string[]]);
 const outcome = z.enum(OUTCOMES as [string, ...string[]]);
 const source = z.enum(['save', 'finish', 'view']);
 
+/**
+ * Rule IDs and counts only: no more rules than the procedure has, each counted a sane number of
+ * times. Every own key is checked (zod's record passes over a "__proto__" key).
+ */
+const ruleCounts = z.custom<Record<string, number>>(
+  (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) &&
+    Object.keys(value).length <= 200 &&
+    Object.entries(value).every(([rule, count]) => RULE_ID.test(rule) && Number.isInteger(count) && (count as number) >= 1 && (count as number) <= 1000),
+  'must be rule IDs, each with how many times the form had it',
+);
+export const gapCounts = z.strictObject({ errors: ruleCounts, warnings: ruleCounts });
+
 export const trackAgreementMessage = z.strictObject({
   type: z.literal('track-agreement'),
   personId,
@@ -24,6 +37,7 @@ export const trackAgreementMessage = z.strictObject({
   firstReviewDate: isoDate.nullable(),
   frequency: frequency.nullable(),
   source,
+  gaps: gapCounts.nullable().optional(),
 });
 
 export const trackReviewMessage = z.strictObject({
@@ -35,6 +49,7 @@ export const trackReviewMessage = z.strictObject({
   outcome: outcome.nullable(),
   nextReviewDate: isoDate.nullable(),
   source,
+  gaps: gapCounts.nullable().optional(),
 });
 
 export const reviewDueMessage = z.strictObject({

@@ -18,6 +18,33 @@ export const SOURCES: readonly Source[] = ['save', 'finish', 'view', 'manual', '
 
 export type Status = 'overdue' | 'due-soon' | 'upcoming' | 'ended';
 
+/**
+ * The gaps a form had when it was saved, finished or viewed: how many the guard showed of each
+ * rule (its ID in rules.md), by severity. Never their text, never the answers.
+ */
+export interface GapCounts {
+  errors: Record<string, number>;
+  warnings: Record<string, number>;
+}
+
+/** A rule's ID as rules.md writes them ("first-review-due"). */
+export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** How many of each rule these gaps hold, by severity. */
+export function countGaps(gaps: Iterable<{ rule: string; severity: 'error' | 'warning' }>): GapCounts {
+  const counts: GapCounts = { errors: {}, warnings: {} };
+  for (const gap of gaps) {
+    const bucket = gap.severity === 'error' ? counts.errors : counts.warnings;
+    bucket[gap.rule] = (bucket[gap.rule] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Whether the form had errors when it was recorded (null: the form was not seen, as when added by hand). */
+export function hadErrors(gaps: GapCounts | null | undefined): boolean {
+  return !!gaps && Object.keys(gaps.errors).length > 0;
+}
+
 export interface ReviewRecord {
   /** The date the review was held. */
   date: IsoDate;
@@ -27,6 +54,8 @@ export interface ReviewRecord {
   source: Source;
   /** When it was recorded (an ISO timestamp). */
   recordedAt: string;
+  /** The gaps the review form had when it was last saved, finished or viewed; absent or null when not seen. */
+  gaps?: GapCounts | null;
 }
 
 export interface TrackedAgreement {
@@ -42,6 +71,8 @@ export interface TrackedAgreement {
   source: Source;
   createdAt: string;
   updatedAt: string;
+  /** The gaps the agreement form had when it was last saved, finished or viewed; absent or null when not seen. */
+  gaps?: GapCounts | null;
 }
 
 export function agreementKey(personId: string, startDate: IsoDate): string {

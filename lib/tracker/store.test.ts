@@ -7,7 +7,7 @@ import { trackAgreementMessage } from './messages';
 import {
   applyRetention, applyTrackingMessage, deleteAll, listAgreements, recordReview, removeAgreement, reviewDueBefore, upsertAgreement,
 } from './store';
-import { applyImport, exportCsv, exportJson, planImport } from './transfer';
+import { applyImport, changesOf, exportCsv, exportJson, planImport, planImports } from './transfer';
 
 let db: TrackerDatabase;
 let name: string;
@@ -44,14 +44,40 @@ describe('tracking forms', () => {
     expect(all[0]!.updatedAt).toBe('2026-11-26T09:00:00.000Z');
   });
 
-  it('stores nothing but the ID, dates, frequency, outcomes and where they came from', async () => {
-    await applyTrackingMessage(db, agreementMessage, NOW);
-    await recordReview(db, { personId: '1234567', startDate: '2026-11-01', endDate: null }, { date: '2026-11-25', outcome: 'continue', nextReviewDate: null }, 'save', NOW);
+  it('stores nothing but the ID, dates, frequency, outcomes, where they came from, and the gaps as rule IDs and counts', async () => {
+    const gaps = { errors: { 'first-review-due': 1, 'signed-by': 2 }, warnings: { 'agreement-length': 1 } };
+    await applyTrackingMessage(db, { ...agreementMessage, gaps }, NOW);
+    await recordReview(db, { personId: '1234567', startDate: '2026-11-01', endDate: null }, { date: '2026-11-25', outcome: 'continue', nextReviewDate: null, gaps: { errors: {}, warnings: {} } }, 'save', NOW);
     const [entry] = await db.agreements.toArray();
     expect(Object.keys(entry!).sort()).toEqual(
-      ['closesOn', 'createdAt', 'endDate', 'firstReviewDate', 'frequency', 'key', 'personId', 'reviews', 'source', 'startDate', 'updatedAt'],
+      ['closesOn', 'createdAt', 'endDate', 'firstReviewDate', 'frequency', 'gaps', 'key', 'personId', 'reviews', 'source', 'startDate', 'updatedAt'],
     );
-    expect(Object.keys(entry!.reviews[0]!).sort()).toEqual(['date', 'nextReviewDate', 'outcome', 'recordedAt', 'source']);
+    expect(entry!.gaps).toEqual(gaps);
+    expect(Object.keys(entry!.reviews[0]!).sort()).toEqual(['date', 'gaps', 'nextReviewDate', 'outcome', 'recordedAt', 'source']);
+    expect(entry!.reviews[0]!.gaps).toEqual({ errors: {}, warnings: {} });
+  });
+
+  it('keeps the gaps of the last save; an entry by hand keeps what the form showed', async () => {
+    await applyTrackingMessage(db, { ...agreementMessage, gaps: { errors: { 'signed-by': 1 }, warnings: {} } }, NOW);
+    await applyTrackingMessage(db, { ...agreementMessage, source: 'finish', gaps: { errors: {}, warnings: {} } }, NOW);
+    expect((await listAgreements(db))[0]!.gaps).toEqual({ errors: {}, warnings: {} });
+    await upsertAgreement(db, { personId: '1234567', startDate: '2026-11-01', endDate: null, firstReviewDate: null, frequency: null }, 'manual', NOW);
+    expect((await listAgreements(db))[0]!.gaps).toEqual({ errors: {}, warnings: {} });
+    const where = { personId: '1234567', startDate: '2026-11-01', endDate: null };
+    await recordReview(db, where, { date: '2026-11-25', outcome: null, nextReviewDate: null, gaps: { errors: { 'review-outcome': 1 }, warnings: {} } }, 'save', NOW);
+    await recordReview(db, where, { date: '2026-11-25', outcome: 'continue', nextReviewDate: null }, 'manual', NOW);
+    expect((await listAgreements(db))[0]!.reviews[0]!.gaps).toEqual({ errors: { 'review-outcome': 1 }, warnings: {} });
+  });
+
+  it('refuses gaps that are not rule IDs and counts', () => {
+    const withGaps = (gaps: unknown) => trackAgreementMessage.safeParse({ ...agreementMessage, gaps }).success;
+    expect(withGaps({ errors: { 'signed-by': 1 }, warnings: {} })).toBe(true);
+    expect(withGaps(null)).toBe(true);
+    expect(withGaps({ errors: { 'Sam Taylor did not sign': 1 }, warnings: {} })).toBe(false);
+    expect(withGaps(JSON.parse('{"errors":{"__proto__":1},"warnings":{}}'))).toBe(false);
+    expect(withGaps({ errors: { 'signed-by': 0 }, warnings: {} })).toBe(false);
+    expect(withGaps({ errors: { 'signed-by': 1.5 }, warnings: {} })).toBe(false);
+    expect(withGaps({ errors: {}, warnings: {}, text: 'the answers' })).toBe(false);
   });
 
   it('refuses a message carrying anything else (a name), or a date that is not real', () => {
@@ -69,7 +95,7 @@ describe('tracking forms', () => {
     const all = await listAgreements(db);
     expect(all.map((entry) => entry.key).sort()).toEqual(['1234567|2026-11-01', '7654321|2026-10-01']);
     const first = all.find((entry) => entry.personId === '1234567')!;
-    expect(first.reviews).toEqual([{ date: '2026-11-25', outcome: 'continueWithChanges', nextReviewDate: '2027-01-10', source: 'finish', recordedAt: NOW.toISOString() }]);
+    expect(first.reviews).toEqual([{ date: '2026-11-25', outcome: 'continueWithChanges', nextReviewDate: '2027-01-10', source: 'finish', recordedAt: NOW.toISOString(), gaps: null }]);
   });
 
   it('tells the due date it held before a review, and nothing for an agreement it did not hold', async () => {
@@ -194,6 +220,80 @@ describe('export and import', () => {
     expect(check.errors).toContain('Row 1 (person 1234567): has fields the tracker does not keep: name');
     expect(check.errors).toContain('Row 2 (person 7654321), startDate: must be a real date written YYYY-MM-DD');
     expect(await listAgreements(db)).toEqual(before);
+  });
+
+  describe('several workers\' backups at once', () => {
+    const agreement = (personId: string, updatedAt: string, extra: Record<string, unknown> = {}) => ({
+      key: `${personId}|2026-09-01`, personId, startDate: '2026-09-01', endDate: null, firstReviewDate: null, frequency: null,
+      reviews: [], source: 'save', createdAt: '2026-09-01T09:00:00.000Z', updatedAt, ...extra,
+    });
+    const review = (date: string, recordedAt: string, outcome: string | null = 'continue') => ({ date, outcome, nextReviewDate: null, source: 'save', recordedAt });
+    const backup = (agreements: unknown[]) => JSON.stringify({ format: 'monitoring-guard-tracker', version: 2, exportedAt: NOW.toISOString(), agreements });
+
+    it('keeps the same agreement once, with the latest facts and the reviews of both, and previews the changes', async () => {
+      await fill();
+      const alex = backup([
+        agreement('2222222', '2026-10-01T09:00:00.000Z', { endDate: '2027-02-28', frequency: 'monthly', reviews: [review('2026-10-01', '2026-10-01T09:00:00.000Z')] }),
+        agreement('3333333', '2026-10-01T09:00:00.000Z'),
+      ]);
+      const sam = backup([
+        agreement('2222222', '2026-11-01T09:00:00.000Z', { endDate: '2027-03-31', reviews: [review('2026-11-01', '2026-11-01T09:00:00.000Z', 'endMonitoring')], gaps: { errors: { 'review-outcome': 1 }, warnings: {} } }),
+      ]);
+      const check = await planImports(db, [{ name: 'alex.json', text: alex }, { name: 'sam.json', text: sam }]);
+      expect(check.ok).toBe(true);
+      if (!check.ok) return;
+      expect(check.plan.files).toEqual([{ name: 'alex.json', agreements: 2 }, { name: 'sam.json', agreements: 1 }]);
+      expect(check.plan.shared).toBe(1);
+      const merged = check.plan.add.find((entry) => entry.personId === '2222222')!;
+      // The later file's end date, the earlier's frequency it left empty, both reviews.
+      expect(merged).toMatchObject({ endDate: '2027-03-31', frequency: 'monthly', updatedAt: '2026-11-01T09:00:00.000Z', gaps: { errors: { 'review-outcome': 1 }, warnings: {} } });
+      expect(merged.reviews.map((entry) => entry.date)).toEqual(['2026-10-01', '2026-11-01']);
+      expect(await changesOf(db, check.plan)).toEqual([
+        { key: '2222222|2026-09-01', personId: '2222222', startDate: '2026-09-01', change: 'New, with 2 reviews' },
+        { key: '3333333|2026-09-01', personId: '3333333', startDate: '2026-09-01', change: 'New' },
+      ]);
+      // Nothing is written until the plan is applied.
+      expect(await db.agreements.count()).toBe(2);
+      await applyImport(db, check.plan);
+      expect(await db.agreements.count()).toBe(4);
+    });
+
+    it('keeps the tracker\'s own facts when a file\'s are older, and says what changes', async () => {
+      await fill();
+      const older = backup([{ ...agreement('1234567', '2026-01-01T09:00:00.000Z'), key: '1234567|2026-11-01', startDate: '2026-11-01', endDate: '2026-12-31', reviews: [review('2026-11-20', '2026-11-20T09:00:00.000Z')] }]);
+      const check = await planImports(db, [{ name: 'old.json', text: older }]);
+      expect(check.ok).toBe(true);
+      if (!check.ok) return;
+      expect(check.plan.update).toHaveLength(1);
+      expect(check.plan.update[0]).toMatchObject({ endDate: '2027-04-30', frequency: 'monthly' });
+      expect((await changesOf(db, check.plan))[0]!.change).toBe('1 review added');
+    });
+
+    it.each([
+      ['not JSON', '{"format":'],
+      ['a list, not a backup', '[1,2,3]'],
+      ['a name among the fields', backup([agreement('2222222', '2026-10-01T09:00:00.000Z', { name: 'Sam Taylor' })])],
+      ['a rule ID that is text', backup([agreement('2222222', '2026-10-01T09:00:00.000Z', { gaps: { errors: { '<img src=x onerror=alert(1)>': 1 }, warnings: {} } })])],
+      ['a "__proto__" field', backup([agreement('2222222', '2026-10-01T09:00:00.000Z')]).replace('"personId"', '"__proto__":{"polluted":true},"personId"')],
+      ['a thousand and one reviews', backup([agreement('2222222', '2026-10-01T09:00:00.000Z', { reviews: Array.from({ length: 1001 }, (_, index) => review(`2026-10-${String((index % 28) + 1).padStart(2, '0')}`, NOW.toISOString())) })])],
+    ])('refuses all the files, naming the file, when one holds %s, and changes nothing', async (_, text) => {
+      await fill();
+      const before = await listAgreements(db);
+      const good = backup([agreement('2222222', '2026-10-01T09:00:00.000Z')]);
+      const check = await planImports(db, [{ name: 'good.json', text: good }, { name: 'bad.json', text }]);
+      expect(check.ok).toBe(false);
+      if (check.ok) return;
+      expect(check.errors.length).toBeGreaterThan(0);
+      for (const error of check.errors) expect(error).toMatch(/^bad\.json: /);
+      expect(await listAgreements(db)).toEqual(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('reads a backup of version 1, before the gaps were kept', async () => {
+      const v1 = JSON.stringify({ format: 'monitoring-guard-tracker', version: 1, exportedAt: NOW.toISOString(), agreements: [agreement('2222222', '2026-10-01T09:00:00.000Z')] });
+      const check = await planImports(db, [{ name: 'v1.json', text: v1 }]);
+      expect(check.ok && check.plan.add.map((entry) => entry.key)).toEqual(['2222222|2026-09-01']);
+    });
   });
 
   it('writes a CSV a spreadsheet reads, with no cell read as a formula', async () => {

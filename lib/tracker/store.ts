@@ -7,7 +7,7 @@ import type { StoredAgreement, TrackerDatabase } from './db';
 import { closesOn, dueBeforeReview, nextReviewDue, statusOf } from './due';
 import type { TrackAgreementMessage, TrackReviewMessage } from './messages';
 import { rebuildSummary, updateSummary } from './summary';
-import { agreementKey, type Frequency, type Outcome, type ReviewRecord, type Source, type Status, type TrackedAgreement } from './model';
+import { agreementKey, type Frequency, type GapCounts, type Outcome, type ReviewRecord, type Source, type Status, type TrackedAgreement } from './model';
 
 export interface AgreementInput {
   personId: string;
@@ -15,12 +15,16 @@ export interface AgreementInput {
   endDate: IsoDate | null;
   firstReviewDate: IsoDate | null;
   frequency: Frequency | null;
+  /** The form's gaps when it was saved, finished or viewed; absent when entered by hand. */
+  gaps?: GapCounts | null;
 }
 
 export interface ReviewInput {
   date: IsoDate;
   outcome: Outcome | null;
   nextReviewDate: IsoDate | null;
+  /** The form's gaps when it was saved, finished or viewed; absent when entered by hand. */
+  gaps?: GapCounts | null;
 }
 
 function stored(agreement: TrackedAgreement): StoredAgreement {
@@ -33,8 +37,11 @@ export function plain(agreement: StoredAgreement): TrackedAgreement {
   return rest;
 }
 
+/** The reviews with this one put in its date's place; a review entered by hand keeps the gaps the form had. */
 function withReview(reviews: readonly ReviewRecord[], review: ReviewRecord): ReviewRecord[] {
-  return [...reviews.filter((existing) => existing.date !== review.date), review].sort((a, b) => a.date.localeCompare(b.date));
+  const before = reviews.find((existing) => existing.date === review.date);
+  const put: ReviewRecord = review.gaps == null && before?.gaps ? { ...review, gaps: before.gaps } : review;
+  return [...reviews.filter((existing) => existing.date !== review.date), put].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Adds an agreement, or updates the one with the same person and start date; answers left empty keep what was known. */
@@ -49,9 +56,23 @@ export async function upsertAgreement(db: TrackerDatabase, input: AgreementInput
           endDate: input.endDate ?? existing.endDate,
           firstReviewDate: input.firstReviewDate ?? existing.firstReviewDate,
           frequency: input.frequency ?? existing.frequency,
+          // The gaps as the form last had them; an entry by hand keeps what the form showed.
+          gaps: input.gaps ?? existing.gaps ?? null,
           updatedAt: timestamp,
         }
-      : { key, ...input, reviews: [], source, createdAt: timestamp, updatedAt: timestamp };
+      : {
+          key,
+          personId: input.personId,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          firstReviewDate: input.firstReviewDate,
+          frequency: input.frequency,
+          reviews: [],
+          source,
+          createdAt: timestamp,
+          updatedAt: timestamp,
+          gaps: input.gaps ?? null,
+        };
     await db.agreements.put(stored(agreement));
     await updateSummary(db, [agreement]);
     return agreement;
@@ -70,7 +91,14 @@ export async function recordReview(
     const key = agreementKey(agreement.personId, agreement.startDate);
     const existing = await db.agreements.get(key);
     const timestamp = now.toISOString();
-    const record: ReviewRecord = { ...review, source, recordedAt: timestamp };
+    const record: ReviewRecord = {
+      date: review.date,
+      outcome: review.outcome,
+      nextReviewDate: review.nextReviewDate,
+      source,
+      recordedAt: timestamp,
+      gaps: review.gaps ?? null,
+    };
     const base: TrackedAgreement = existing
       ? plain(existing)
       : {
@@ -84,6 +112,7 @@ export async function recordReview(
           source,
           createdAt: timestamp,
           updatedAt: timestamp,
+          gaps: null,
         };
     const updated: TrackedAgreement = {
       ...base,
@@ -99,13 +128,13 @@ export async function recordReview(
 
 export async function applyTrackingMessage(db: TrackerDatabase, message: TrackAgreementMessage | TrackReviewMessage, now = new Date()) {
   if (message.type === 'track-agreement') {
-    const { personId, startDate, endDate, firstReviewDate, frequency, source } = message;
-    return upsertAgreement(db, { personId, startDate, endDate, firstReviewDate, frequency: frequency as Frequency | null }, source, now);
+    const { personId, startDate, endDate, firstReviewDate, frequency, source, gaps } = message;
+    return upsertAgreement(db, { personId, startDate, endDate, firstReviewDate, frequency: frequency as Frequency | null, gaps }, source, now);
   }
   return recordReview(
     db,
     { personId: message.personId, startDate: message.agreementStartDate, endDate: message.agreementEndDate },
-    { date: message.reviewDate, outcome: message.outcome as Outcome | null, nextReviewDate: message.nextReviewDate },
+    { date: message.reviewDate, outcome: message.outcome as Outcome | null, nextReviewDate: message.nextReviewDate, gaps: message.gaps },
     message.source,
     now,
   );

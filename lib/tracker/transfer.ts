@@ -8,12 +8,17 @@ import type { IsoDate } from '../dates';
 import type { TrackerDatabase } from './db';
 import { closesOn } from './due';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
-import { isoDate, personId } from './messages';
-import { agreementKey, FREQUENCIES, OUTCOMES, SOURCES, type TrackedAgreement } from './model';
+import { gapCounts, isoDate, personId } from './messages';
+import { agreementKey, FREQUENCIES, OUTCOMES, SOURCES, type ReviewRecord, type TrackedAgreement } from './model';
 import { plain } from './store';
 import { updateSummary } from './summary';
 
 export { EXPORT_FORMAT, EXPORT_VERSION, exportCsv, exportJson } from './export';
+
+/** More agreements than any team keeps: a larger file is refused unread. */
+export const MAX_AGREEMENTS = 100_000;
+/** A backup of 5,000 agreements and 20,000 reviews is about 8 MB; a file of more than this is not one. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date and time');
 
@@ -23,6 +28,7 @@ const reviewSchema = z.strictObject({
   nextReviewDate: isoDate.nullable(),
   source: z.enum(SOURCES as [string, ...string[]]),
   recordedAt: timestamp,
+  gaps: gapCounts.nullable().optional(),
 });
 
 const agreementSchema = z
@@ -33,10 +39,12 @@ const agreementSchema = z
     endDate: isoDate.nullable(),
     firstReviewDate: isoDate.nullable(),
     frequency: z.enum(FREQUENCIES as [string, ...string[]]).nullable(),
-    reviews: z.array(reviewSchema),
+    // No agreement is reviewed a thousand times: a longer list is not a backup.
+    reviews: z.array(reviewSchema).max(1000),
     source: z.enum(SOURCES as [string, ...string[]]),
     createdAt: timestamp,
     updatedAt: timestamp,
+    gaps: gapCounts.nullable().optional(),
   })
   .superRefine((agreement, ctx) => {
     if (agreement.key !== agreementKey(agreement.personId, agreement.startDate)) {
@@ -46,17 +54,37 @@ const agreementSchema = z
     if (new Set(dates).size !== dates.length) ctx.addIssue({ code: 'custom', path: ['reviews'], message: 'has two reviews on the same date' });
   });
 
+/** Backups of version 1 (before the gaps were kept) are read as well; their entries have no gaps. */
 const fileSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+  version: z.union([z.literal(1), z.literal(EXPORT_VERSION)]),
   exportedAt: timestamp,
-  agreements: z.array(agreementSchema),
+  agreements: z.array(agreementSchema).max(MAX_AGREEMENTS),
 });
+
+/** One backup file, by the name the person chose it by. */
+export interface BackupFile {
+  name: string;
+  text: string;
+}
+
+/** What importing would change in one agreement, for the preview. */
+export interface ImportChange {
+  key: string;
+  personId: string;
+  startDate: string;
+  /** "New", or what changes ("2 reviews added, end date changed"). */
+  change: string;
+}
 
 export interface ImportPlan {
   add: TrackedAgreement[];
   update: TrackedAgreement[];
   unchanged: number;
+  /** The files checked, with how many agreements each holds (one file: its own). */
+  files?: Array<{ name: string; agreements: number }>;
+  /** The same agreement found in more than one file, kept once. */
+  shared?: number;
 }
 
 export type ImportCheck = { ok: true; plan: ImportPlan } | { ok: false; errors: string[] };
@@ -76,39 +104,142 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   return `${where}: ${message}`;
 }
 
-function merge(existing: TrackedAgreement, incoming: TrackedAgreement): TrackedAgreement {
-  const reviews = new Map(existing.reviews.map((review) => [review.date, review]));
-  for (const review of incoming.reviews) reviews.set(review.date, review);
-  return { ...incoming, createdAt: existing.createdAt < incoming.createdAt ? existing.createdAt : incoming.createdAt, reviews: [...reviews.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+/** Of two records of one review, the one recorded last (on a tie, `b`). */
+function laterReview(a: ReviewRecord, b: ReviewRecord): ReviewRecord {
+  const later = a.recordedAt > b.recordedAt ? a : b;
+  // The gaps of the form, when only one of them saw it.
+  return later.gaps == null && (a.gaps ?? b.gaps) ? { ...later, gaps: a.gaps ?? b.gaps } : later;
 }
 
-/** Checks a backup file whole and works out what importing it would add and update. Writes nothing. */
-export async function planImport(db: TrackerDatabase, json: string): Promise<ImportCheck> {
+/**
+ * One agreement as two trackers knew it: its facts from whichever changed it last (on a tie,
+ * `b`), a fact it left empty taken from the other; the reviews of both, for each date the one
+ * recorded last.
+ */
+export function mergeAgreements(a: TrackedAgreement, b: TrackedAgreement): TrackedAgreement {
+  const [older, newer] = a.updatedAt > b.updatedAt ? [b, a] : [a, b];
+  const reviews = new Map(older.reviews.map((review) => [review.date, review]));
+  for (const review of newer.reviews) {
+    const other = reviews.get(review.date);
+    reviews.set(review.date, other ? laterReview(other, review) : review);
+  }
+  const merged: TrackedAgreement = {
+    ...newer,
+    endDate: newer.endDate ?? older.endDate,
+    firstReviewDate: newer.firstReviewDate ?? older.firstReviewDate,
+    frequency: newer.frequency ?? older.frequency,
+    createdAt: older.createdAt < newer.createdAt ? older.createdAt : newer.createdAt,
+    reviews: [...reviews.values()].sort((x, y) => x.date.localeCompare(y.date)),
+  };
+  const gaps = newer.gaps ?? older.gaps;
+  if (gaps !== undefined) merged.gaps = gaps;
+  else delete merged.gaps;
+  return merged;
+}
+
+/** In words, what importing changes in one agreement: "2 reviews added, end date changed". */
+export function describeChange(current: TrackedAgreement | null, merged: TrackedAgreement): string {
+  if (!current) return merged.reviews.length === 0 ? 'New' : `New, with ${merged.reviews.length === 1 ? '1 review' : `${merged.reviews.length} reviews`}`;
+  const parts: string[] = [];
+  const before = new Map(current.reviews.map((review) => [review.date, review]));
+  const added = merged.reviews.filter((review) => !before.has(review.date)).length;
+  const changed = merged.reviews.filter((review) => before.has(review.date) && JSON.stringify(before.get(review.date)) !== JSON.stringify(review)).length;
+  if (added > 0) parts.push(`${added === 1 ? '1 review' : `${added} reviews`} added`);
+  if (changed > 0) parts.push(`${changed === 1 ? '1 review' : `${changed} reviews`} updated`);
+  if (current.endDate !== merged.endDate) parts.push('end date changed');
+  if (current.firstReviewDate !== merged.firstReviewDate) parts.push('first review date changed');
+  if (current.frequency !== merged.frequency) parts.push('review frequency changed');
+  if (JSON.stringify(current.gaps ?? null) !== JSON.stringify(merged.gaps ?? null)) parts.push('gaps at the last save changed');
+  return parts.length > 0 ? parts.join(', ') : 'Last update recorded';
+}
+
+/** The changes a plan makes, agreement by agreement, new ones first. */
+export function planChanges(plan: ImportPlan, current: ReadonlyMap<string, TrackedAgreement>): ImportChange[] {
+  const row = (agreement: TrackedAgreement, before: TrackedAgreement | null): ImportChange => ({
+    key: agreement.key,
+    personId: agreement.personId,
+    startDate: agreement.startDate,
+    change: describeChange(before, agreement),
+  });
+  return [...plan.add.map((agreement) => row(agreement, null)), ...plan.update.map((agreement) => row(agreement, current.get(agreement.key) ?? null))];
+}
+
+/** One file checked whole: its agreements, or every reason it cannot be imported. */
+export function checkBackup(json: string): { ok: true; agreements: TrackedAgreement[] } | { ok: false; errors: string[] } {
+  if (json.length > MAX_FILE_BYTES) return { ok: false, errors: ['The file is larger than any tracker backup (50 MB).'] };
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
     return { ok: false, errors: [`The file is not valid JSON: ${(error as Error).message}`] };
   }
-  if (data && typeof data === 'object' && (data as { format?: unknown }).format !== EXPORT_FORMAT) {
+  if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
     return { ok: false, errors: ['The file is not a Monitoring Guard tracker backup (exported as JSON from the popup).'] };
   }
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.slice(0, 20).map((issue) => describeIssue(issue, data)) };
   const keys = parsed.data.agreements.map((agreement) => agreement.key);
-  const duplicate = keys.findIndex((key, index) => keys.indexOf(key) !== index);
-  if (duplicate >= 0) return { ok: false, errors: [`Row ${duplicate + 1}: the same agreement (${keys[duplicate]}) is in the file twice`] };
-  const plan: ImportPlan = { add: [], update: [], unchanged: 0 };
+  const seen = new Set<string>();
+  for (let index = 0; index < keys.length; index++) {
+    if (seen.has(keys[index]!)) return { ok: false, errors: [`Row ${index + 1}: the same agreement (${keys[index]}) is in the file twice`] };
+    seen.add(keys[index]!);
+  }
+  return { ok: true, agreements: parsed.data.agreements as TrackedAgreement[] };
+}
+
+/**
+ * Checks several backup files whole (several workers' trackers, for one picture of the team) and
+ * works out what importing them would add and update: the same agreement in several files is
+ * kept once, with the latest facts. Any file that fails a check refuses them all, each reason
+ * named by file, and nothing is written. Writes nothing.
+ */
+export async function planImports(db: TrackerDatabase, files: readonly BackupFile[]): Promise<ImportCheck> {
+  if (files.length === 0) return { ok: false, errors: ['Choose one or more backup files.'] };
+  const errors: string[] = [];
+  const incoming = new Map<string, TrackedAgreement>();
+  const counted: Array<{ name: string; agreements: number }> = [];
+  let shared = 0;
+  for (const file of files) {
+    const checked = checkBackup(file.text);
+    if (!checked.ok) {
+      errors.push(...checked.errors.map((error) => (files.length > 1 ? `${file.name}: ${error}` : error)));
+      continue;
+    }
+    counted.push({ name: file.name, agreements: checked.agreements.length });
+    for (const agreement of checked.agreements) {
+      const known = incoming.get(agreement.key);
+      if (known) shared++;
+      incoming.set(agreement.key, known ? mergeAgreements(known, agreement) : agreement);
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors: errors.slice(0, 20) };
+  const plan: ImportPlan = { add: [], update: [], unchanged: 0, files: counted, shared };
+  const keys = [...incoming.keys()];
   const existing = new Map((await db.agreements.bulkGet(keys)).filter((item) => item !== undefined).map((item) => [item!.key, plain(item!)]));
-  for (const incoming of parsed.data.agreements as TrackedAgreement[]) {
-    const current = existing.get(incoming.key);
-    if (!current) plan.add.push(incoming);
+  for (const agreement of incoming.values()) {
+    const current = existing.get(agreement.key);
+    if (!current) plan.add.push(agreement);
     else {
-      const merged = merge(current, incoming);
+      const merged = mergeAgreements(current, agreement);
       if (JSON.stringify(merged) === JSON.stringify(current)) plan.unchanged++;
       else plan.update.push(merged);
     }
   }
+  return { ok: true, plan };
+}
+
+/** What importing would change, agreement by agreement, for a plan of planImports. */
+export async function changesOf(db: TrackerDatabase, plan: ImportPlan): Promise<ImportChange[]> {
+  const keys = plan.update.map((agreement) => agreement.key);
+  const current = new Map((await db.agreements.bulkGet(keys)).filter((item) => item !== undefined).map((item) => [item!.key, plain(item!)]));
+  return planChanges(plan, current);
+}
+
+/** Checks one backup file whole and works out what importing it would add and update. Writes nothing. */
+export async function planImport(db: TrackerDatabase, json: string): Promise<ImportCheck> {
+  const check = await planImports(db, [{ name: 'the file', text: json }]);
+  if (!check.ok) return check;
+  const { files: _files, shared: _shared, ...plan } = check.plan;
   return { ok: true, plan };
 }
 
