@@ -108,6 +108,11 @@ export function formatDate(iso: IsoDate): string {
   return `${day} ${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
 }
 
+/** "November 2026", for a month written YYYY-MM. */
+export function formatMonth(month: string): string {
+  return formatDate(`${month}-01`).replace(/^1 /, '');
+}
+
 /**
  * A calendar date some calendar months later (or earlier): one month after 31 January is 28
  * February (29 in a leap year), after 31 August, 30 September.

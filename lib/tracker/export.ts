@@ -13,7 +13,7 @@ export function exportJson(agreements: readonly TrackedAgreement[], now = new Da
   return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), agreements: sorted }, null, 2);
 }
 
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   let text = value === null ? '' : String(value);
   // A spreadsheet must never read a cell as a formula.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;

@@ -1,0 +1,162 @@
+/**
+ * The team overview (overview.html): what a team lead must answer in supervision and before an
+ * inspection, worked out from the tracker's entries. Pure functions of the entries, today's UK
+ * date and the due-soon window; the page only draws what these give.
+ *
+ * - how many agreements are overdue, due soon, upcoming and ended (as the popup counts them);
+ * - reviews held on time and late in each of the last 12 months: late when held after the
+ *   review due date the tracker held before it;
+ * - agreements past their end date with no review that ended monitoring;
+ * - forms (agreements and reviews) saved, finished or viewed while they had errors, by rule.
+ */
+import { addMonths, type IsoDate } from '../dates';
+import { nextReviewDue, statusToday, endedOn } from './due';
+import { csvCell } from './export';
+import { hadErrors, type GapCounts, type Status, type TrackedAgreement } from './model';
+
+export interface MonthReviews {
+  /** YYYY-MM. */
+  month: string;
+  onTime: number;
+  late: number;
+}
+
+export interface PastEnd {
+  key: string;
+  personId: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+}
+
+/** A form recorded while it had errors. */
+export interface FormWithErrors {
+  key: string;
+  personId: string;
+  form: 'agreement' | 'review';
+  /** The agreement's start date, or the date of the review. */
+  date: IsoDate;
+  /** How many errors of this rule it had. */
+  count: number;
+}
+
+export interface RuleErrors {
+  rule: string;
+  forms: FormWithErrors[];
+}
+
+export interface Overview {
+  today: IsoDate;
+  agreements: number;
+  counts: Record<Status, number>;
+  /** The last 12 months, oldest first, the current month last. */
+  months: MonthReviews[];
+  reviewsOnTime: number;
+  reviewsLate: number;
+  /** Soonest end date first. */
+  pastEnd: PastEnd[];
+  /** Agreements and reviews recorded while the form had errors. */
+  finishedWithErrors: number;
+  /** Rules by how many forms had them, most first. */
+  byRule: RuleErrors[];
+}
+
+export const OVERVIEW_MONTHS = 12;
+
+/** The last `count` months up to today's, oldest first, as YYYY-MM. */
+export function lastMonths(today: IsoDate, count = OVERVIEW_MONTHS): string[] {
+  const first = `${today.slice(0, 7)}-01`;
+  return Array.from({ length: count }, (_, index) => addMonths(first, index - count + 1).slice(0, 7));
+}
+
+/** Whether each review was held on time: on or before the due date the tracker held before it. */
+export function reviewTimeliness(agreement: TrackedAgreement): Array<{ date: IsoDate; due: IsoDate; late: boolean }> {
+  const reviews = [...agreement.reviews].sort((a, b) => a.date.localeCompare(b.date));
+  return reviews.map((review, index) => {
+    const due = nextReviewDue({ ...agreement, reviews: reviews.slice(0, index) });
+    return { date: review.date, due, late: review.date > due };
+  });
+}
+
+function addForm(byRule: Map<string, FormWithErrors[]>, gaps: GapCounts, form: Omit<FormWithErrors, 'count'>) {
+  for (const [rule, count] of Object.entries(gaps.errors)) {
+    let forms = byRule.get(rule);
+    if (!forms) byRule.set(rule, (forms = []));
+    forms.push({ ...form, count });
+  }
+}
+
+export function overviewOf(agreements: readonly TrackedAgreement[], today: IsoDate, dueSoonDays: number): Overview {
+  const counts: Record<Status, number> = { overdue: 0, 'due-soon': 0, upcoming: 0, ended: 0 };
+  const months = lastMonths(today);
+  const byMonth = new Map(months.map((month) => [month, { month, onTime: 0, late: 0 }]));
+  const pastEnd: PastEnd[] = [];
+  const byRule = new Map<string, FormWithErrors[]>();
+  let finishedWithErrors = 0;
+  const status = statusToday(today, dueSoonDays);
+  for (const agreement of agreements) {
+    counts[status(nextReviewDue(agreement), endedOn(agreement, today))]++;
+    for (const review of reviewTimeliness(agreement)) {
+      const month = byMonth.get(review.date.slice(0, 7));
+      if (month) month[review.late ? 'late' : 'onTime']++;
+    }
+    if (agreement.endDate !== null && agreement.endDate < today && !agreement.reviews.some((review) => review.outcome === 'endMonitoring')) {
+      pastEnd.push({ key: agreement.key, personId: agreement.personId, startDate: agreement.startDate, endDate: agreement.endDate });
+    }
+    if (hadErrors(agreement.gaps)) {
+      finishedWithErrors++;
+      addForm(byRule, agreement.gaps!, { key: agreement.key, personId: agreement.personId, form: 'agreement', date: agreement.startDate });
+    }
+    for (const review of agreement.reviews) {
+      if (!hadErrors(review.gaps)) continue;
+      finishedWithErrors++;
+      addForm(byRule, review.gaps!, { key: agreement.key, personId: agreement.personId, form: 'review', date: review.date });
+    }
+  }
+  const monthly = [...byMonth.values()];
+  const rules = [...byRule]
+    .map(([rule, forms]) => ({ rule, forms: forms.sort((a, b) => b.date.localeCompare(a.date) || a.personId.localeCompare(b.personId)) }))
+    .sort((a, b) => b.forms.length - a.forms.length || a.rule.localeCompare(b.rule));
+  return {
+    today,
+    agreements: agreements.length,
+    counts,
+    months: monthly,
+    reviewsOnTime: monthly.reduce((sum, month) => sum + month.onTime, 0),
+    reviewsLate: monthly.reduce((sum, month) => sum + month.late, 0),
+    pastEnd: pastEnd.sort((a, b) => a.endDate.localeCompare(b.endDate) || a.personId.localeCompare(b.personId)),
+    finishedWithErrors,
+    byRule: rules,
+  };
+}
+
+const STATUS_NAMES: Record<Status, string> = { overdue: 'Overdue', 'due-soon': 'Due soon', upcoming: 'Upcoming', ended: 'Ended' };
+
+/**
+ * The overview as a CSV file for a spreadsheet: its figures, the months, the agreements past
+ * their end date and the forms finished with errors, each under its own heading, dates written
+ * YYYY-MM-DD. `ruleSummary` gives a rule's line ("Enter the date of the first review").
+ */
+export function overviewCsv(overview: Overview, ruleSummary: (rule: string) => string): string {
+  const rows: Array<Array<string | number | null>> = [
+    ['Monitoring Guard team overview', overview.today],
+    [],
+    ['Figure', 'Number'],
+    ...(Object.keys(STATUS_NAMES) as Status[]).map((status) => [`Agreements ${STATUS_NAMES[status].toLowerCase()}`, overview.counts[status]]),
+    [`Reviews held on time in the last ${OVERVIEW_MONTHS} months`, overview.reviewsOnTime],
+    [`Reviews held late in the last ${OVERVIEW_MONTHS} months`, overview.reviewsLate],
+    ['Agreements past their end date with no review that ended monitoring', overview.pastEnd.length],
+    ['Forms finished with errors', overview.finishedWithErrors],
+    [],
+    ['Month', 'Reviews held on time', 'Reviews held late'],
+    ...overview.months.map((month) => [month.month, month.onTime, month.late]),
+    [],
+    ['Agreements past their end date with no review that ended monitoring'],
+    ['Person ID', 'Agreement start', 'End date'],
+    ...overview.pastEnd.map((entry) => [entry.personId, entry.startDate, entry.endDate]),
+    [],
+    ['Forms finished with errors, by rule'],
+    ['Rule', 'What the rule checks', 'Person ID', 'Form', 'Agreement start or review date', 'Errors'],
+    ...overview.byRule.flatMap(({ rule, forms }) => forms.map((form) => [rule, ruleSummary(rule), form.personId, form.form, form.date, form.count])),
+  ];
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
