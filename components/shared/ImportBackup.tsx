@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { reasonOf } from '../Notice';
 import type { TrackerDatabase } from '../../lib/tracker/db';
-import type { ImportCheck, ImportPlan } from '../../lib/tracker/transfer';
+import type { ImportChange, ImportCheck, ImportPlan } from '../../lib/tracker/transfer';
+import { formatDate } from '../../lib/dates';
 import { agreements as countOf } from '../popup/StatusTag';
 import { ErrorSummary } from './ErrorSummary';
 
@@ -9,6 +10,14 @@ import { ErrorSummary } from './ErrorSummary';
 export function importPreview(plan: ImportPlan): string {
   return `This will add ${countOf(plan.add.length)} and update ${plan.update.length}.`;
 }
+
+/** The changes listed in the preview; the rest are counted. */
+export const CHANGES_SHOWN = 50;
+
+/** A file larger than this is refused before it is read (transfer.ts MAX_FILE_BYTES). */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+type Checked = { check: ImportCheck; changes: ImportChange[] };
 
 export interface ImportBackupProps {
   /** The tracker's database, opened when first needed. */
@@ -27,7 +36,8 @@ export interface ImportBackupProps {
 export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const preview = useRef<HTMLParagraphElement>(null);
-  const [check, setCheck] = useState<ImportCheck | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const check = checked?.check ?? null;
   const [attempt, setAttempt] = useState(0);
   const [reading, setReading] = useState(false);
   const [fileName, setFileName] = useState('');
@@ -37,31 +47,39 @@ export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProp
   }, [check]);
 
   const reset = (focus: boolean) => {
-    setCheck(null);
+    setChecked(null);
     if (fileInput.current) fileInput.current.value = '';
     if (focus) fileInput.current?.focus();
   };
 
-  const choose = async (file: File | undefined) => {
-    if (!file) {
-      setCheck(null);
+  const choose = async (list: FileList | null | undefined) => {
+    const files = [...(list ?? [])];
+    if (files.length === 0) {
+      setChecked(null);
       return;
     }
     setReading(true);
-    setFileName(file.name);
-    // Choosing the same file again (after fixing it) checks it again.
+    setFileName(files.length === 1 ? files[0]!.name : `These ${files.length} files`);
+    // Choosing the same files again (after fixing one) checks them again.
     if (fileInput.current) fileInput.current.value = '';
-    let result: ImportCheck;
+    let result: Checked;
     try {
-      // The checks of a backup are loaded when a file is chosen, not with the page.
-      const [db, { planImport }] = await Promise.all([database(), import('../../lib/tracker/transfer')]);
-      result = await planImport(db, await file.text());
+      const tooLarge = files.filter((file) => file.size > MAX_FILE_BYTES);
+      if (tooLarge.length > 0) {
+        result = { check: { ok: false, errors: tooLarge.map((file) => `${file.name}: the file is larger than any tracker backup (50 MB)`) }, changes: [] };
+      } else {
+        // The checks of a backup are loaded when a file is chosen, not with the page.
+        const [db, { planImports, changesOf }] = await Promise.all([database(), import('../../lib/tracker/transfer')]);
+        const texts = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+        const planned = await planImports(db, texts);
+        result = { check: planned, changes: planned.ok ? await changesOf(db, planned.plan) : [] };
+      }
     } catch (error) {
-      result = { ok: false, errors: [`The file could not be read: ${reasonOf(error)}`] };
+      result = { check: { ok: false, errors: [`The file could not be read: ${reasonOf(error)}`] }, changes: [] };
     }
     setReading(false);
-    setCheck(result);
-    if (!result.ok) setAttempt((count) => count + 1);
+    setChecked(result);
+    if (!result.check.ok) setAttempt((count) => count + 1);
   };
 
   const plan = check?.ok ? check.plan : null;
@@ -76,11 +94,12 @@ export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProp
           Import a backup (JSON)
         </label>
         <p class="hint" id="import-file-hint">
-          A file downloaded with “Download backup (JSON)”. You will see what it changes before anything is imported.
+          A file downloaded with “Download backup (JSON)”, or several at once, such as each of your team's. The same agreement
+          is kept once, with its latest facts. You will see what they change before anything is imported.
         </p>
         {failed && (
           <p class="error-message" id="import-file-error">
-            <span class="visually-hidden">Error:</span> {fileName} cannot be imported and nothing has changed. Choose a backup file exported from the popup.
+            <span class="visually-hidden">Error:</span> {fileName} cannot be imported and nothing has changed. Choose backup files exported from the popup.
           </p>
         )}
         <input
@@ -89,18 +108,23 @@ export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProp
           id="import-file"
           type="file"
           accept=".json,application/json"
+          multiple
           aria-describedby={failed ? 'import-file-hint import-file-error' : 'import-file-hint'}
-          onChange={(event) => void choose(event.currentTarget.files?.[0])}
+          onChange={(event) => void choose(event.currentTarget.files)}
         />
       </div>
-      {reading && <p role="status">Checking the file…</p>}
+      {reading && <p role="status">Checking…</p>}
       {plan && (
         <div class="confirm" role="group" aria-labelledby="import-preview">
-          <p class="hint">Checked: {fileName}</p>
+          <p class="hint">
+            Checked: {plan.files && plan.files.length > 1 ? plan.files.map((file) => `${file.name} (${countOf(file.agreements)})`).join(', ') : fileName}
+            {plan.shared ? `. ${countOf(plan.shared)} ${plan.shared === 1 ? 'is' : 'are'} in more than one file and will be kept once.` : ''}
+          </p>
           <p class="confirm-question" id="import-preview" tabIndex={-1} ref={preview}>
             {nothingToDo ? 'Nothing to import: every agreement in the file is already tracked as it is.' : importPreview(plan)}
-            {!nothingToDo && plan.unchanged > 0 && ` ${countOf(plan.unchanged)} in the file ${plan.unchanged === 1 ? 'is' : 'are'} already up to date.`}
+            {!nothingToDo && plan.unchanged > 0 && ` ${countOf(plan.unchanged)} in the ${plan.files && plan.files.length > 1 ? 'files' : 'file'} ${plan.unchanged === 1 ? 'is' : 'are'} already up to date.`}
           </p>
+          {!nothingToDo && checked && <ChangeList changes={checked.changes} />}
           <div class="button-group">
             {!nothingToDo && (
               <button
@@ -120,5 +144,35 @@ export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProp
         </div>
       )}
     </>
+  );
+}
+
+/** What importing changes, agreement by agreement (the first CHANGES_SHOWN, then how many more). */
+function ChangeList({ changes }: { changes: readonly ImportChange[] }) {
+  const shown = changes.slice(0, CHANGES_SHOWN);
+  return (
+    <details class="details">
+      <summary class="details__summary">What will change</summary>
+      <table class="table">
+        <caption class="visually-hidden">What importing will change</caption>
+        <thead>
+          <tr>
+            <th scope="col">Person ID</th>
+            <th scope="col">Agreement start</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((change) => (
+            <tr key={change.key} data-import-change={change.key}>
+              <td>{change.personId}</td>
+              <td>{formatDate(change.startDate)}</td>
+              <td>{change.change}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {changes.length > shown.length && <p class="hint">And {countOf(changes.length - shown.length)} more.</p>}
+    </details>
   );
 }

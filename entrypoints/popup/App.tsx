@@ -273,6 +273,22 @@ export function App({ db: givenDb, today: givenToday, settings: givenSettings, p
           )}
           <a
             class="link"
+            href="overview.html"
+            target="_blank"
+            data-action="open-overview"
+            onClick={(event) => {
+              // The team overview, in a tab of its own (it prints and imports the team's backups).
+              event.preventDefault();
+              void browser.tabs
+                .create({ url: browser.runtime.getURL('/overview.html') })
+                .then(() => window.close())
+                .catch(() => window.open(browser.runtime.getURL('/overview.html')));
+            }}
+          >
+            Team overview
+          </a>
+          <a
+            class="link"
             href="options.html"
             onClick={(event) => {
               // The settings page: Mosaic addresses, role, reminders, form profiles.

@@ -1,0 +1,338 @@
+/**
+ * The team overview (overview.html, opened from the popup): what a team lead must answer in
+ * supervision and before an inspection, from the review tracker on this computer, into which
+ * the team's backups can be imported. Each figure carries `data-figure` (contract.md, "The team
+ * overview"). It prints on A4, and downloads as CSV.
+ */
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
+import { ImportBackup } from '../shared/ImportBackup';
+import { downloadText } from '../shared/download';
+import { agreements as countOf, STATUS_LABEL, STATUS_ORDER } from '../popup/StatusTag';
+import { ChartKey, ReviewChart } from './ReviewChart';
+import { formatDate, formatMonth, todayInUk, type IsoDate } from '../../lib/dates';
+import { completeSettings, recordLink, type Settings } from '../../lib/settings';
+import { loadEffectiveSettings } from '../../lib/platform/settings-store';
+import { RULES } from '../../lib/procedure/registry';
+import type { TrackerDatabase } from '../../lib/tracker/db';
+import { givenDatabase, lazyDatabase, notifyChanged } from '../../lib/tracker/page-db';
+import { trackerProblem } from '../../lib/tracker/problem';
+import { listAgreements } from '../../lib/tracker/store';
+import { OVERVIEW_MONTHS, overviewCsv, overviewOf, type Overview, type RuleErrors } from '../../lib/tracker/overview';
+
+export interface OverviewPageProps {
+  /** The tracker's database; by default the extension's own. */
+  db?: TrackerDatabase;
+  /** Today's UK date; by default read from the clock. */
+  today?: IsoDate;
+  /** The settings; by default read from the extension's storage. */
+  settings?: Settings;
+}
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; reason: string }
+  | { state: 'ready'; overview: Overview; settings: Settings };
+
+/** Each rule of the procedure by its ID: what it checks and the paragraphs it comes from. */
+const RULE_INFO = new Map(Object.values(RULES).flat().map((rule) => [rule.id, rule]));
+
+export function ruleSummary(rule: string): string {
+  return RULE_INFO.get(rule)?.summary ?? `A rule this version of Monitoring Guard does not know (${rule})`;
+}
+
+async function readSettings(): Promise<Settings> {
+  try {
+    return (await loadEffectiveSettings()).settings;
+  } catch {
+    return completeSettings(undefined);
+  }
+}
+
+/** "1 form", "3 forms". */
+const forms = (count: number) => `${count} ${count === 1 ? 'form' : 'forms'}`;
+
+function PersonLink({ id, settings }: { id: string; settings: Settings }) {
+  const link = recordLink(settings, id);
+  if (link === null) return <>{id}</>;
+  return (
+    <a href={link} target="_blank" rel="noopener noreferrer">
+      {id} <span class="link-note no-print">(opens in new tab)</span>
+    </a>
+  );
+}
+
+export function OverviewPage({ db, today: givenToday, settings: givenSettings }: OverviewPageProps) {
+  const database = useMemo(() => (db ? givenDatabase(db) : lazyDatabase()), [db]);
+  const today = useMemo(() => givenToday ?? todayInUk(), [givenToday]);
+  const notice = useMemo(noticeMaker, []);
+  const [shown, setShown] = useState<Notice | null>(null);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [reads, setReads] = useState(0);
+  useEffect(() => () => database.close(), [database]);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const [opened, settings] = await Promise.all([database.get(), givenSettings ?? readSettings()]);
+        const overview = overviewOf(await listAgreements(opened), today, settings.dueSoonDays);
+        if (live) setLoad({ state: 'ready', overview, settings });
+      } catch (error) {
+        if (live) setLoad({ state: 'failed', reason: trackerProblem(error) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [database, today, givenSettings, reads]);
+
+  // Drawn: for the benchmark (a mark) and for tests (the state on <main>).
+  useLayoutEffect(() => {
+    if (load.state === 'ready') performance.mark('monitoring-guard-overview-drawn');
+  }, [load]);
+
+  return (
+    <main class="page overview" data-overview-state={load.state}>
+      <h1>Team overview</h1>
+      <p class="lead">
+        Internet-monitoring agreements in the review tracker on this computer, on {formatDate(today)}.
+        {load.state === 'ready' && ` ${countOf(load.overview.agreements)} in all.`}
+      </p>
+      <NoticeBox notice={shown} />
+      {load.state === 'loading' && <p role="status">Reading the review tracker…</p>}
+      {load.state === 'failed' && (
+        <div class="notice notice--error" role="alert">
+          <p>The overview could not be shown: {load.reason}. Nothing has been changed.</p>
+          <p>Close this tab and open the overview again from the Monitoring Guard popup. If this keeps happening, tell your IT service desk.</p>
+        </div>
+      )}
+      {load.state === 'ready' && (
+        <>
+          <div class="top-actions no-print">
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() => downloadText(`monitoring-guard-team-overview-${today}.csv`, overviewCsv(load.overview, ruleSummary), 'text/csv')}
+            >
+              Download as CSV
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => window.print()}>
+              Print
+            </button>
+          </div>
+          <StatusSection overview={load.overview} />
+          <ReviewsSection overview={load.overview} />
+          <PastEndSection overview={load.overview} settings={load.settings} />
+          <ErrorsSection overview={load.overview} settings={load.settings} />
+        </>
+      )}
+      {load.state !== 'loading' && (
+        <section class="section no-print" aria-labelledby="team-heading">
+          <h2 id="team-heading">Add your team's backups</h2>
+          <p>
+            To see the whole team here, ask each worker to download a backup (JSON) from their Monitoring Guard popup, then choose all
+            the files at once. Nothing is sent anywhere: the agreements are added to the tracker on this computer.
+          </p>
+          <ImportBackup
+            level={3}
+            database={database.get}
+            onImport={async (plan) => {
+              try {
+                const [opened, { applyImport }] = await Promise.all([database.get(), import('../../lib/tracker/transfer')]);
+                await applyImport(opened, plan);
+                notifyChanged();
+                setShown(notice('success', `Backups imported: ${countOf(plan.add.length)} added, ${plan.update.length} updated. The overview below includes them.`));
+                setReads((count) => count + 1);
+                return true;
+              } catch (error) {
+                setShown(notice('error', `The backups could not be imported: ${reasonOf(error)}. The tracker has not been changed.`));
+                return false;
+              }
+            }}
+          />
+        </section>
+      )}
+    </main>
+  );
+}
+
+function StatusSection({ overview }: { overview: Overview }) {
+  return (
+    <section class="section" aria-labelledby="status-heading">
+      <h2 id="status-heading">Agreements by status</h2>
+      <ul class="counts counts--wide">
+        {STATUS_ORDER.map((status) => (
+          <li class={`count count--${status}`} key={status}>
+            <span class="count-number" data-figure={status}>
+              {overview.counts[status]}
+            </span>{' '}
+            <span class="count-label">{STATUS_LABEL[status]}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="hint">
+        Overdue: the next review's due date has passed. Due soon: it is due within the days set in the settings. Ended: a review ended
+        monitoring, or the end date has passed.
+      </p>
+    </section>
+  );
+}
+
+function ReviewsSection({ overview }: { overview: Overview }) {
+  const { months } = overview;
+  return (
+    <section class="section" aria-labelledby="reviews-heading">
+      <h2 id="reviews-heading">Reviews in the last {OVERVIEW_MONTHS} months</h2>
+      <ul class="figures">
+        <li>
+          <span class="figure-number" data-figure="reviews-on-time">
+            {overview.reviewsOnTime}
+          </span>{' '}
+          held on time
+        </li>
+        <li>
+          <span class="figure-number" data-figure="reviews-late">
+            {overview.reviewsLate}
+          </span>{' '}
+          held late, after the date the review was due
+        </li>
+      </ul>
+      <p class="hint">
+        A review is late when it was held after the due date the tracker held for it: a month after the agreement started (or the first
+        review date, if earlier), then from each review as the procedure sets it.
+      </p>
+      <div class="chart-and-table">
+        <figure class="chart-figure">
+          <ReviewChart months={months} />
+          <ChartKey />
+        </figure>
+        <table class="table table--numbers">
+          <caption class="table-caption">Reviews held, by month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">On time</th>
+              <th scope="col">Late</th>
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((month) => (
+              <tr key={month.month} data-month={month.month}>
+                <th scope="row">{formatMonth(month.month)}</th>
+                <td>{month.onTime}</td>
+                <td>{month.late}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td>{overview.reviewsOnTime}</td>
+              <td>{overview.reviewsLate}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function PastEndSection({ overview, settings }: { overview: Overview; settings: Settings }) {
+  const { pastEnd } = overview;
+  return (
+    <section class="section" aria-labelledby="past-end-heading">
+      <h2 id="past-end-heading">Past their end date, with no review that ended monitoring</h2>
+      <p>
+        <span class="figure-number" data-figure="past-end">
+          {pastEnd.length}
+        </span>{' '}
+        {pastEnd.length === 1 ? 'agreement' : 'agreements'}.
+        {pastEnd.length > 0 && ' For each, record the review that ended monitoring, or a new agreement if monitoring goes on.'}
+      </p>
+      {pastEnd.length > 0 && (
+        <table class="table">
+          <caption class="visually-hidden">Agreements past their end date with no review that ended monitoring</caption>
+          <thead>
+            <tr>
+              <th scope="col">Person ID</th>
+              <th scope="col">Agreement start</th>
+              <th scope="col">End date</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pastEnd.map((entry) => (
+              <tr key={entry.key} data-past-end={entry.personId}>
+                <td>
+                  <PersonLink id={entry.personId} settings={settings} />
+                </td>
+                <td>{formatDate(entry.startDate)}</td>
+                <td>{formatDate(entry.endDate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RuleTable({ rule, settings }: { rule: RuleErrors; settings: Settings }) {
+  const info = RULE_INFO.get(rule.rule);
+  const id = `rule-${rule.rule}`;
+  return (
+    <div class="rule-errors" data-rule-errors={rule.rule}>
+      <h3 id={id}>{ruleSummary(rule.rule)}</h3>
+      <p class="hint">
+        {forms(rule.forms.length)}. Rule {rule.rule}
+        {info ? `, procedure ${info.section}` : ''}.
+      </p>
+      <table class="table">
+        <caption class="visually-hidden">Forms with errors of the rule: {ruleSummary(rule.rule)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Person ID</th>
+            <th scope="col">Form</th>
+            <th scope="col">Agreement start or review date</th>
+            <th scope="col">Errors</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rule.forms.map((form) => (
+            <tr key={`${form.key}|${form.form}|${form.date}`}>
+              <td>
+                <PersonLink id={form.personId} settings={settings} />
+              </td>
+              <td>{form.form === 'agreement' ? 'Written agreement' : 'Agreement review'}</td>
+              <td>{formatDate(form.date)}</td>
+              <td>{form.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ErrorsSection({ overview, settings }: { overview: Overview; settings: Settings }) {
+  return (
+    <section class="section" aria-labelledby="errors-heading">
+      <h2 id="errors-heading">Forms finished with errors</h2>
+      <p>
+        <span class="figure-number" data-figure="finished-with-errors">
+          {overview.finishedWithErrors}
+        </span>{' '}
+        {overview.finishedWithErrors === 1 ? 'form' : 'forms'} (written agreements and reviews) saved, finished or viewed while the guard
+        showed errors, as each was last recorded.
+      </p>
+      {overview.byRule.map((rule) => (
+        <RuleTable key={rule.rule} rule={rule} settings={settings} />
+      ))}
+      <p class="hint">
+        Only the gaps the guard showed are kept: rule IDs and how many, never answers or names. Agreements added by hand, and forms
+        recorded before Monitoring Guard kept gaps, have none.
+      </p>
+    </section>
+  );
+}
+
