@@ -2,7 +2,7 @@
  * npm run bench: what the guard costs the worker, measured in Chromium with the extension and
  * without it in the same run, several runs each, medians and ratios. Writes BENCHMARKS.md.
  *
- *   node bench/run.ts [--runs 7] [--no-build] [--only page|throttled|scaling|popup|sizes] [--quick]
+ *   node bench/run.ts [--runs 7] [--no-build] [--only page|throttled|scaling|popup|overview|sizes] [--quick]
  *
  * --only measures one part and prints it, without writing BENCHMARKS.md (for trying a change);
  * --quick, with --only page, leaves out the page's calibration, the typing straight after
@@ -20,6 +20,8 @@ import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { bigPage } from '../test/support/big-page.ts';
 import { chromePath, EXTENSION_DIR, extensionId, launchChromium, launchWithExtension } from '../test/support/browser.ts';
 import { serveDirectory } from '../test/support/server.ts';
+import { teamAgreements } from '../test/support/team.ts';
+import { todayInUk } from '../lib/dates.ts';
 import { scannerBundle } from './scan-bundle.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -33,7 +35,7 @@ const OUR_SCRIPTS = [FIRST_STAGE, '/guard.js', '/fitting.js'];
 /** How much slower than this machine the throttled measures make the page's CPU (a modest council laptop). */
 const THROTTLE = 4;
 const THROTTLED_RUNS = 5;
-const PARTS = ['page', 'throttled', 'scaling', 'popup', 'sizes'] as const;
+const PARTS = ['page', 'throttled', 'scaling', 'popup', 'overview', 'sizes'] as const;
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 if (ONLY !== undefined && !(PARTS as readonly string[]).includes(ONLY)) {
   console.error(`--only takes one of: ${PARTS.join(', ')}`);
@@ -279,6 +281,60 @@ async function popupRender(browser: Browser, id: string): Promise<{ popup: numbe
   }
   await page.close();
   return { popup, blank };
+}
+
+/** The team overview's mark once its figures are drawn (components/overview/OverviewPage.tsx). */
+const OVERVIEW_DRAWN = 'monitoring-guard-overview-drawn';
+const OVERVIEW_AGREEMENTS = 5000;
+const OVERVIEW_REVIEWS = 20_000;
+
+/**
+ * The team overview with 5,000 agreements and 20,000 reviews written straight into the tracker's
+ * database: from navigation to its figures drawn, each opening in turn with an empty page of the
+ * extension (what any extension page costs here).
+ */
+async function overviewCosts(browser: Browser, id: string) {
+  const page = await browser.newPage();
+  const overviewUrl = `chrome-extension://${id}/overview.html`;
+  const drawn = () => page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 60_000, polling: 50 }, OVERVIEW_DRAWN);
+  await page.goto(overviewUrl, { waitUntil: 'load' });
+  await drawn();
+  const agreements = teamAgreements({ today: todayInUk(), agreements: OVERVIEW_AGREEMENTS, reviews: OVERVIEW_REVIEWS, seed: 5 });
+  const reviews = agreements.reduce((sum, agreement) => sum + agreement.reviews.length, 0);
+  await page.evaluate(async (entries) => {
+    const request = indexedDB.open('monitoring-guard-tracker');
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const transaction = db.transaction('agreements', 'readwrite');
+    const store = transaction.objectStore('agreements');
+    store.clear();
+    for (const entry of entries) store.put({ ...entry, closesOn: null });
+    await new Promise((resolve) => (transaction.oncomplete = resolve));
+    db.close();
+  }, agreements);
+  const times: number[] = [];
+  const phases: number[][] = [];
+  const blank: number[] = [];
+  const blankUrl = `chrome-extension://${id}/${BLANK_PAGE}`;
+  let shown = 0;
+  for (let run = 0; run < POPUP_RUNS; run++) {
+    await page.goto(blankUrl, { waitUntil: 'load' });
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 20_000 }, RENDERED);
+    blank.push(await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, RENDERED));
+    await page.goto(overviewUrl, { waitUntil: 'load' });
+    await drawn();
+    times.push(await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, OVERVIEW_DRAWN));
+    phases.push(await page.evaluate(() => ['opened', 'read', 'worked-out'].map((phase) => performance.getEntriesByName(`monitoring-guard-overview-${phase}`)[0]?.startTime ?? NaN)));
+    shown = await page.$$eval('[data-figure]', (figures) => figures.length);
+  }
+  await page.close();
+  const time = median(times);
+  report(`Team overview drawn with ${OVERVIEW_AGREEMENTS.toLocaleString('en-GB')} agreements and ${reviews.toLocaleString('en-GB')} reviews, from navigation`, ms(time), '≤ 300 ms', time <= 300);
+  const phase = (index: number) => median(phases.map((marks) => marks[index]!));
+  details.push(`Team overview, from navigation (medians): the tracker opened by ${ms(phase(0))}, read by ${ms(phase(1))}, the figures worked out by ${ms(phase(2))}, drawn by ${ms(time)}.`);
+  details.push(`Team overview: ${shown} figures drawn; openings ${times.map((value) => value.toFixed(0)).join(', ')} ms; an empty page of the extension reaches its first script in ${ms(median(blank))} (median).`);
 }
 
 function sizes() {
@@ -659,6 +715,7 @@ async function main() {
       details.push(`Scan and check, 600 against 150 questions: ${ratio(scan[600]! / scan[150]!)}.`);
     }
     if (measuring('popup')) await popupCosts(browser, id);
+    if (measuring('overview')) await overviewCosts(browser, id);
     if (measuring('sizes')) sizeCosts();
   } finally {
     removeBlankPage();

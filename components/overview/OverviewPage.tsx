@@ -17,8 +17,8 @@ import { RULES } from '../../lib/procedure/registry';
 import type { TrackerDatabase } from '../../lib/tracker/db';
 import { givenDatabase, lazyDatabase, notifyChanged } from '../../lib/tracker/page-db';
 import { trackerProblem } from '../../lib/tracker/problem';
-import { listAgreements } from '../../lib/tracker/store';
-import { OVERVIEW_MONTHS, overviewCsv, overviewOf, type Overview, type RuleErrors } from '../../lib/tracker/overview';
+import { readOverviewFacts } from '../../lib/tracker/summary';
+import { OVERVIEW_MONTHS, overviewCsv, overviewFromFacts, type Overview, type RuleErrors } from '../../lib/tracker/overview';
 
 export interface OverviewPageProps {
   /** The tracker's database; by default the extension's own. */
@@ -49,6 +49,33 @@ async function readSettings(): Promise<Settings> {
   }
 }
 
+/** The rows each long table shows at first (the page opens fast with thousands); printing shows all. */
+export const ROWS_SHOWN = 100;
+
+/** Whether the long tables show every row, and how to ask for them all. */
+interface Rows {
+  all: boolean;
+  showAll: () => void;
+}
+
+function rowsOf<T>(items: readonly T[], rows: Rows): readonly T[] {
+  return rows.all || items.length <= ROWS_SHOWN ? items : items.slice(0, ROWS_SHOWN);
+}
+
+/** Under a table cut short: how many are shown, and a button for the rest. */
+function MoreRows({ total, rows }: { total: number; rows: Rows }) {
+  if (rows.all || total <= ROWS_SHOWN) return null;
+  return (
+    <p class="more-rows">
+      Showing the first {ROWS_SHOWN} of {total}.{' '}
+      <button type="button" class="button button--secondary button--small" onClick={rows.showAll}>
+        Show all rows
+      </button>{' '}
+      Printing shows them all; the CSV has them all too.
+    </p>
+  );
+}
+
 /** "1 form", "3 forms". */
 const forms = (count: number) => `${count} ${count === 1 ? 'form' : 'forms'}`;
 
@@ -69,14 +96,28 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
   const [shown, setShown] = useState<Notice | null>(null);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [reads, setReads] = useState(0);
+  const [allRows, setAllRows] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const rows: Rows = useMemo(() => ({ all: allRows, showAll: () => setAllRows(true) }), [allRows]);
   useEffect(() => () => database.close(), [database]);
+  // Print once every row is drawn.
+  useEffect(() => {
+    if (!printing || !allRows) return;
+    setPrinting(false);
+    window.print();
+  }, [printing, allRows]);
 
   useEffect(() => {
     let live = true;
     void (async () => {
       try {
         const [opened, settings] = await Promise.all([database.get(), givenSettings ?? readSettings()]);
-        const overview = overviewOf(await listAgreements(opened), today, settings.dueSoonDays);
+        performance.mark('monitoring-guard-overview-opened');
+        // The facts kept for the overview beside the entries, not every entry in full.
+        const facts = await readOverviewFacts(opened);
+        performance.mark('monitoring-guard-overview-read');
+        const overview = overviewFromFacts(facts, today, settings.dueSoonDays);
+        performance.mark('monitoring-guard-overview-worked-out');
         if (live) setLoad({ state: 'ready', overview, settings });
       } catch (error) {
         if (live) setLoad({ state: 'failed', reason: trackerProblem(error) });
@@ -117,14 +158,21 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
             >
               Download as CSV
             </button>
-            <button type="button" class="button button--secondary" onClick={() => window.print()}>
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() => {
+                setAllRows(true);
+                setPrinting(true);
+              }}
+            >
               Print
             </button>
           </div>
           <StatusSection overview={load.overview} />
           <ReviewsSection overview={load.overview} />
-          <PastEndSection overview={load.overview} settings={load.settings} />
-          <ErrorsSection overview={load.overview} settings={load.settings} />
+          <PastEndSection overview={load.overview} settings={load.settings} rows={rows} />
+          <ErrorsSection overview={load.overview} settings={load.settings} rows={rows} />
         </>
       )}
       {load.state !== 'loading' && (
@@ -238,7 +286,7 @@ function ReviewsSection({ overview }: { overview: Overview }) {
   );
 }
 
-function PastEndSection({ overview, settings }: { overview: Overview; settings: Settings }) {
+function PastEndSection({ overview, settings, rows }: { overview: Overview; settings: Settings; rows: Rows }) {
   const { pastEnd } = overview;
   return (
     <section class="section" aria-labelledby="past-end-heading">
@@ -261,7 +309,7 @@ function PastEndSection({ overview, settings }: { overview: Overview; settings: 
             </tr>
           </thead>
           <tbody>
-            {pastEnd.map((entry) => (
+            {rowsOf(pastEnd, rows).map((entry) => (
               <tr key={entry.key} data-past-end={entry.personId}>
                 <td>
                   <PersonLink id={entry.personId} settings={settings} />
@@ -273,11 +321,12 @@ function PastEndSection({ overview, settings }: { overview: Overview; settings: 
           </tbody>
         </table>
       )}
+      <MoreRows total={pastEnd.length} rows={rows} />
     </section>
   );
 }
 
-function RuleTable({ rule, settings }: { rule: RuleErrors; settings: Settings }) {
+function RuleTable({ rule, settings, rows }: { rule: RuleErrors; settings: Settings; rows: Rows }) {
   const info = RULE_INFO.get(rule.rule);
   const id = `rule-${rule.rule}`;
   return (
@@ -298,7 +347,7 @@ function RuleTable({ rule, settings }: { rule: RuleErrors; settings: Settings })
           </tr>
         </thead>
         <tbody>
-          {rule.forms.map((form) => (
+          {rowsOf(rule.forms, rows).map((form) => (
             <tr key={`${form.key}|${form.form}|${form.date}`}>
               <td>
                 <PersonLink id={form.personId} settings={settings} />
@@ -310,11 +359,12 @@ function RuleTable({ rule, settings }: { rule: RuleErrors; settings: Settings })
           ))}
         </tbody>
       </table>
+      <MoreRows total={rule.forms.length} rows={rows} />
     </div>
   );
 }
 
-function ErrorsSection({ overview, settings }: { overview: Overview; settings: Settings }) {
+function ErrorsSection({ overview, settings, rows }: { overview: Overview; settings: Settings; rows: Rows }) {
   return (
     <section class="section" aria-labelledby="errors-heading">
       <h2 id="errors-heading">Forms finished with errors</h2>
@@ -326,7 +376,7 @@ function ErrorsSection({ overview, settings }: { overview: Overview; settings: S
         showed errors, as each was last recorded.
       </p>
       {overview.byRule.map((rule) => (
-        <RuleTable key={rule.rule} rule={rule} settings={settings} />
+        <RuleTable key={rule.rule} rule={rule} settings={settings} rows={rows} />
       ))}
       <p class="hint">
         Only the gaps the guard showed are kept: rule IDs and how many, never answers or names. Agreements added by hand, and forms

@@ -1,5 +1,6 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { lastMonths, overviewCsv, overviewOf, reviewTimeliness } from './overview';
+import { lastMonths, overviewCsv, overviewFromFacts, overviewOf, reviewTimeliness } from './overview';
 import { listEntry, listRows } from './summary';
 import type { ReviewRecord, TrackedAgreement } from './model';
 
@@ -79,5 +80,53 @@ describe('the team overview', () => {
     expect(lines).toContain('2026-12,0,0');
     expect(lines).toContain('1000004,2026-03-01,2026-09-01');
     expect(lines).toContain(`signed-by,"'=HYPERLINK(""x"")",1000004,agreement,2026-03-01,1`);
+  });
+});
+
+describe('the overview\'s facts kept beside the entries', () => {
+  it('agree with the entries after every kind of write, and are built again when missing or broken', async () => {
+    const { TrackerDatabase } = await import('./db');
+    const { OVERVIEW_ID, readOverviewFacts } = await import('./summary');
+    const store = await import('./store');
+    const { applyImport, planImports } = await import('./transfer');
+    const { teamBackups } = await import('../../test/support/team');
+    const db = new TrackerDatabase(`overview-facts-${Date.now()}`);
+    const agree = async (when: string) => {
+      const expected = overviewOf(await store.listAgreements(db), TODAY, 14);
+      expect(overviewFromFacts(await readOverviewFacts(db), TODAY, 14), when).toEqual(expected);
+    };
+    try {
+      await agree('empty');
+      const files = teamBackups({ today: TODAY, agreements: 30, reviews: 90, seed: 4, workers: ['a', 'b'] });
+      const check = await planImports(db, files);
+      if (!check.ok) throw new Error(check.errors.join('; '));
+      await applyImport(db, check.plan);
+      await agree('after an import');
+      const some = (await store.listAgreements(db))[0]!;
+      await store.recordReview(db, some, { date: TODAY, outcome: 'endMonitoring', nextReviewDate: null, gaps: { errors: { 'young-person-views': 1 }, warnings: {} } }, 'finish');
+      await agree('after a review');
+      await store.upsertAgreement(db, { personId: '4444444', startDate: '2026-10-01', endDate: '2026-11-30', firstReviewDate: null, frequency: null, gaps: { errors: { 'agreement-signed': 1 }, warnings: {} } }, 'save');
+      await agree('after an agreement');
+      await store.removeAgreement(db, some.key);
+      await agree('after a removal');
+      await store.applyRetention(db, TODAY, 30);
+      await agree('after retention');
+      await db.summary.put({ id: OVERVIEW_ID, count: 1, latest: 'x', entries: '[["broken"]]' });
+      await agree('after the facts were broken');
+      await db.summary.delete(OVERVIEW_ID);
+      await store.upsertAgreement(db, { personId: '5555555', startDate: '2026-10-01', endDate: null, firstReviewDate: null, frequency: null }, 'manual');
+      await agree('after a write while the facts were missing');
+      await store.deleteAll(db);
+      await agree('after deleting all');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('are never read from a record that does not hold them', async () => {
+    const { decodeOverview } = await import('./summary');
+    expect(decodeOverview({ id: 'overview', count: 1, latest: '', entries: '[["1|2026-01-01",null,"2026-02-01",null,null,0,[],[["a","2026-01-01",{"x":0}]]]]' })).toBeNull();
+    expect(decodeOverview({ id: 'overview', count: 2, latest: '', entries: '[]' })).toBeNull();
+    expect(decodeOverview({ id: 'overview', count: 0, latest: '', entries: 'not json' })).toBeNull();
   });
 });

@@ -12,10 +12,13 @@ import type { Table } from 'dexie';
 import type { StoredAgreement, StoredSummary, TrackerDatabase } from './db';
 import { endedFrom, lastReview, nextReviewDue, statusFrom, statusToday } from './due';
 import { OUTCOMES, type Outcome, type Status, type TrackedAgreement } from './model';
+import { agreementFacts, packFacts, unpackFacts, type AgreementFacts } from './overview';
 
 /** The tracker's IndexedDB database (see ./db.ts), named here so that reading the list needs no Dexie. */
 export const DATABASE_NAME = 'monitoring-guard-tracker';
 export const SUMMARY_ID = 'list';
+/** The facts the team overview needs of each entry (./overview.ts), kept the same way as the list. */
+export const OVERVIEW_ID = 'overview';
 
 /** What a list shows of one agreement. */
 export interface ListEntry {
@@ -147,20 +150,46 @@ export function summaryAgrees(stored: StoredSummary | undefined, count: number, 
   return stored !== undefined && stored.count === count && stored.latest === (newest ?? '');
 }
 
-/** Builds the summary again from every entry. Call inside a transaction over both tables. */
+export function encodeOverview(facts: Iterable<AgreementFacts>, latest: string): StoredSummary {
+  const packed = [...facts].map(packFacts);
+  return { id: OVERVIEW_ID, count: packed.length, latest, entries: JSON.stringify(packed) };
+}
+
+/** The overview's facts (written from entries by key: no key twice), or null when they cannot be read. */
+export function decodeOverview(summary: StoredSummary | undefined): AgreementFacts[] | null {
+  if (!summary || typeof summary.entries !== 'string') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(summary.entries);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== summary.count) return null;
+  const facts: AgreementFacts[] = new Array(parsed.length);
+  for (let index = 0; index < parsed.length; index++) {
+    const item = unpackFacts(parsed[index]);
+    if (!item) return null;
+    facts[index] = item;
+  }
+  return facts;
+}
+
+/** Builds the summaries (the list, the overview's facts) again from every entry. Call inside a transaction over both tables. */
 export async function rebuildSummary(db: Tables): Promise<ListEntry[]> {
   const agreements: StoredAgreement[] = await db.agreements.toArray();
   const entries = agreements.map(listEntry);
-  await db.summary.put(encodeSummary(entries, latestChange(agreements)));
+  const latest = latestChange(agreements);
+  await db.summary.bulkPut([encodeSummary(entries, latest), encodeOverview(agreements.map(agreementFacts), latest)]);
   return entries;
 }
 
 /**
- * After a write, inside its transaction and after the write itself: the summary with these entries put and these keys
- * removed; or built again when it was missing or unreadable.
+ * After a write, inside its transaction and after the write itself: the summaries with these entries put and these keys
+ * removed; or built again when the list's was missing or unreadable. The overview's facts, when
+ * missing or unreadable, are left out, and built when the overview is next opened.
  */
 export async function updateSummary(db: Tables, put: readonly TrackedAgreement[], removed: readonly string[] = []): Promise<void> {
-  const stored = await db.summary.get(SUMMARY_ID);
+  const [stored, storedOverview] = await db.summary.bulkGet([SUMMARY_ID, OVERVIEW_ID]);
   const list = decodeSummary(stored);
   if (!list || !stored) {
     await rebuildSummary(db);
@@ -171,8 +200,41 @@ export async function updateSummary(db: Tables, put: readonly TrackedAgreement[]
   for (const agreement of put) entries.set(agreement.key, listEntry(agreement));
   // The latest change among the entries as they are now (the writes come first, in the same
   // transaction): removing or importing can make it earlier than the summary's.
-  const newest = await db.agreements.orderBy('updatedAt').last();
-  await db.summary.put(encodeSummary(entries.values(), newest?.updatedAt ?? ''));
+  const newest = (await db.agreements.orderBy('updatedAt').last())?.updatedAt ?? '';
+  await db.summary.put(encodeSummary(entries.values(), newest));
+  const overview = decodeOverview(storedOverview);
+  if (!overview) {
+    if (storedOverview) await db.summary.delete(OVERVIEW_ID);
+    return;
+  }
+  const facts = new Map(overview.map((item) => [item.key, item]));
+  for (const key of removed) facts.delete(key);
+  for (const agreement of put) facts.set(agreement.key, agreementFacts(agreement));
+  await db.summary.put(encodeOverview(facts.values(), newest));
+}
+
+/**
+ * The team overview's facts of every entry: from their summary when it agrees with the entries
+ * (the same count and the same latest change), else from the entries themselves (and the
+ * summaries are mended).
+ */
+export async function readOverviewFacts(db: TrackerDatabase): Promise<AgreementFacts[]> {
+  const quick = await db.transaction('r', db.agreements, db.summary, async () => {
+    const [stored, count, newest] = await Promise.all([
+      db.summary.get(OVERVIEW_ID),
+      db.agreements.count(),
+      db.agreements.orderBy('updatedAt').last(),
+    ]);
+    return summaryAgrees(stored, count, newest?.updatedAt) ? decodeOverview(stored) : null;
+  });
+  if (quick) return quick;
+  return db.transaction('rw', db.agreements, db.summary, async () => {
+    const agreements: StoredAgreement[] = await db.agreements.toArray();
+    const facts = agreements.map(agreementFacts);
+    const latest = latestChange(agreements);
+    await db.summary.bulkPut([encodeSummary(agreements.map(listEntry), latest), encodeOverview(facts, latest)]);
+    return facts;
+  });
 }
 
 /**

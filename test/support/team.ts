@@ -8,10 +8,24 @@
  * ended by a review, a few past their end date with no review ending them, and some forms were
  * saved with errors (rule IDs of rules.md).
  */
-import { addDays, addMonths, type IsoDate } from '../../lib/dates';
-import { nextReviewDue } from '../../lib/tracker/due';
-import { exportJson } from '../../lib/tracker/export';
+// Plain Node runs this (the demo), so it imports only what needs no bundler: lib/dates.ts alone.
+import { addDays, addMonths, type IsoDate } from '../../lib/dates.ts';
 import type { GapCounts, ReviewRecord, TrackedAgreement } from '../../lib/tracker/model';
+
+/** As lib/tracker/export.ts writes a backup (the browser test of the import holds the two together). */
+function backupJson(agreements: readonly TrackedAgreement[], exportedAt: Date): string {
+  const sorted = [...agreements].sort((a, b) => a.key.localeCompare(b.key));
+  return JSON.stringify({ format: 'monitoring-guard-tracker', version: 2, exportedAt: exportedAt.toISOString(), agreements: sorted }, null, 2);
+}
+
+const MONTHS_BETWEEN = { monthly: 1, twoMonthly: 2, threeMonthly: 3 } as const;
+
+/** When the next review falls due, near enough for made-up data (the tracker's own rule is lib/tracker/due.ts). */
+function roughlyDue(entry: TrackedAgreement): IsoDate {
+  const last = entry.reviews[entry.reviews.length - 1];
+  if (!last) return entry.firstReviewDate ?? addMonths(entry.startDate, 1);
+  return addMonths(last.date, MONTHS_BETWEEN[entry.frequency ?? 'threeMonthly']);
+}
 
 /** A small, fast, seeded generator (mulberry32). */
 export function seeded(seed: number): () => number {
@@ -46,6 +60,7 @@ export function teamAgreements({ today, agreements, reviews = agreements * 3, se
   const random = seeded(seed);
   const perAgreement = reviews / agreements;
   const result: TrackedAgreement[] = [];
+  const endedByReview = new Set<TrackedAgreement>();
   const used = new Set<string>();
   for (let index = 0; index < agreements; index++) {
     let personId: string;
@@ -55,7 +70,7 @@ export function teamAgreements({ today, agreements, reviews = agreements * 3, se
     const startDate = addDays(today, -Math.floor(random() * 540));
     const months = 3 + Math.floor(random() * 10);
     const endDate = addMonths(startDate, months);
-    const frequency = random() < 0.5 ? 'monthly' : random() < 0.5 ? 'twoMonthly' : 'threeMonthly';
+    const frequency: keyof typeof MONTHS_BETWEEN = random() < 0.5 ? 'monthly' : random() < 0.5 ? 'twoMonthly' : 'threeMonthly';
     const firstReviewDate = random() < 0.7 ? addDays(startDate, 21 + Math.floor(random() * 10)) : null;
     const createdAt = `${startDate}T09:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`;
     const entry: TrackedAgreement = {
@@ -64,11 +79,12 @@ export function teamAgreements({ today, agreements, reviews = agreements * 3, se
     };
     entry.gaps = entry.source === 'manual' ? null : gaps(random, AGREEMENT_RULES, 0.12);
     // Reviews as they fell due, until today or the end; a few held late, a few missed at the end.
-    const wanted = Math.max(0, Math.round(perAgreement * (0.5 + random())));
-    const endsByReview = random() < 0.6;
+    // Asked for generously, then trimmed to the number wanted below (dates cut many short).
+    const wanted = Math.max(0, Math.round(perAgreement * 4 * (0.5 + random())));
+    const endsByReview = random() < 0.85;
     const lastDay = endDate < today ? endDate : today;
     for (let held = 0; held < wanted; held++) {
-      const due = nextReviewDue(entry);
+      const due = roughlyDue(entry);
       const late = random() < 0.12 ? 3 + Math.floor(random() * 20) : -Math.floor(random() * 7);
       const date = addDays(due, late);
       if (date > lastDay || date <= (entry.reviews[entry.reviews.length - 1]?.date ?? startDate)) break;
@@ -79,10 +95,24 @@ export function teamAgreements({ today, agreements, reviews = agreements * 3, se
       entry.reviews.push(review);
       entry.updatedAt = review.recordedAt;
     }
-    const last = entry.reviews[entry.reviews.length - 1];
-    // Most that have ended were ended by their last review; a few passed their end date unreviewed.
-    if (endDate < today && last && endsByReview) last.outcome = 'endMonitoring';
+    if (endDate < today && endsByReview) endedByReview.add(entry);
     result.push(entry);
+  }
+  // As many reviews as asked for, where the dates allow: the latest of the longest-reviewed go.
+  let excess = result.reduce((sum, entry) => sum + entry.reviews.length, 0) - reviews;
+  const byReviews = [...result].sort((a, b) => b.reviews.length - a.reviews.length);
+  for (let round = 0; excess > 0 && round < 100; round++) {
+    for (const entry of byReviews) {
+      if (excess <= 0 || entry.reviews.length <= 1) break;
+      entry.reviews.pop();
+      entry.updatedAt = entry.reviews[entry.reviews.length - 1]!.recordedAt;
+      excess--;
+    }
+  }
+  // Most that have ended were ended by their last review; a few passed their end date unreviewed.
+  for (const entry of endedByReview) {
+    const last = entry.reviews[entry.reviews.length - 1];
+    if (last) last.outcome = 'endMonitoring';
   }
   return result;
 }
@@ -104,5 +134,5 @@ export function teamBackups(options: TeamOptions & { workers: string[] }): Array
       files[(worker + 1) % files.length]!.push(earlier);
     }
   });
-  return options.workers.map((name, index) => ({ name: `${name}.json`, text: exportJson(files[index]!, new Date(`${options.today}T17:00:00.000Z`)) }));
+  return options.workers.map((name, index) => ({ name: `${name}.json`, text: backupJson(files[index]!, new Date(`${options.today}T17:00:00.000Z`)) }));
 }

@@ -232,8 +232,14 @@ describe('tracking from the page', () => {
     const { doc, sent } = startTracked(AGREEMENT);
     doc.getElementById('save')!.click();
     await tick(10);
+    // With the gaps the guard shows, as rule IDs and counts.
+    const shown: { errors: Record<string, number>; warnings: Record<string, number> } = { errors: {}, warnings: {} };
+    for (const gap of host(doc).shadowRoot!.querySelectorAll('[data-rule][data-severity]')) {
+      const bucket = gap.getAttribute('data-severity') === 'error' ? shown.errors : shown.warnings;
+      bucket[gap.getAttribute('data-rule')!] = (bucket[gap.getAttribute('data-rule')!] ?? 0) + 1;
+    }
     expect(sent).toEqual([
-      { type: 'track-agreement', personId: '1234567', startDate: '2026-11-01', endDate: '2027-04-30', firstReviewDate: '2026-11-28', frequency: 'monthly', source: 'save' },
+      { type: 'track-agreement', personId: '1234567', startDate: '2026-11-01', endDate: '2027-04-30', firstReviewDate: '2026-11-28', frequency: 'monthly', source: 'save', gaps: shown },
     ]);
     expect(JSON.stringify(sent)).not.toContain('Pat Parent');
     expect(host(doc).shadowRoot!.textContent).toContain('In the review tracker: next review due 28 November 2026 (due soon).');
