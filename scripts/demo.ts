@@ -20,6 +20,7 @@ import { addDays, addMonths, formatDate, todayInUk } from '../lib/dates.ts';
 import { extensionId, launchWithExtension } from '../test/support/browser.ts';
 import { serveDirectory } from '../test/support/server.ts';
 import { daysBetween, shiftDates } from '../test/support/shift-dates.ts';
+import { teamBackups } from '../test/support/team.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -187,6 +188,7 @@ async function main() {
   }
 
   await storeShots(browser, server.url);
+  await teamOverview(browser);
 
   await browser.close();
   await server.close();
@@ -270,6 +272,52 @@ async function addByHand(browser: Awaited<ReturnType<typeof launchWithExtension>
   const notice = await popup.$eval('[data-notice]', (element) => (element.textContent ?? '').trim()).catch(() => '');
   console.log(`    added: ${notice}`);
   await popup.close();
+}
+
+/** Who the demo team is: each worker's backup, as they would download it from their popup. */
+const TEAM_WORKERS = ['alex-morgan', 'sam-okafor', 'priya-shah', 'jo-williams'];
+
+/**
+ * A team lead's overview: four workers' backups (dated relative to today, with a few cases held
+ * by two of them after a handover) imported at once in the team overview, which is then
+ * photographed, and printed on A4 into demo-output/overview.pdf.
+ */
+async function teamOverview(browser: Awaited<ReturnType<typeof launchWithExtension>>): Promise<void> {
+  const folder = join(OUTPUT, 'team');
+  mkdirSync(folder, { recursive: true });
+  const paths = teamBackups({ today: TODAY, agreements: 48, reviews: 150, seed: 26, workers: TEAM_WORKERS }).map((file) => {
+    const path = join(folder, file.name);
+    writeFileSync(path, file.text);
+    return path;
+  });
+  console.log(`\nThe team overview: importing ${paths.length} workers' backups at once (${paths.map((path) => path.replace(ROOT + '/', '')).join(', ')})`);
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`chrome-extension://${await extensionId(browser)}/overview.html`, { waitUntil: 'load' });
+  await page.waitForSelector('main[data-overview-state="ready"]');
+  const input = await page.waitForSelector('input[type=file]#import-file');
+  await input!.uploadFile(...paths);
+  await page.waitForSelector('#import-preview');
+  console.log(`    preview: ${await page.$eval('#import-preview', (element) => (element.textContent ?? '').trim())}`);
+  await page.evaluate(() => document.querySelector<HTMLDetailsElement>('.confirm details')?.setAttribute('open', ''));
+  console.log(`      ${await page.$eval('.confirm .hint', (element) => (element.textContent ?? '').trim())}`);
+  console.log(`      screenshot: ${await shoot(page, 'overview-import.png')}`);
+  await page.evaluate(() => Array.from(document.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Import')?.click());
+  await page.waitForSelector('[data-notice="success"]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-figure="upcoming"]')?.textContent) + Number(document.querySelector('[data-figure="ended"]')?.textContent) > 0, { polling: 100 });
+  console.log(`    ${await page.$eval('[data-notice]', (element) => (element.textContent ?? '').trim())}`);
+  const figures = await page.$$eval('[data-figure]', (elements) => elements.map((element) => `${element.getAttribute('data-figure')} ${element.textContent}`));
+  console.log(`    figures: ${figures.join(', ')}`);
+  const rules = await page.$$eval('[data-rule-errors]', (elements) => elements.map((element) => `${element.querySelector('h3')?.textContent} (${element.querySelectorAll('tbody tr').length})`));
+  for (const rule of rules) console.log(`      with errors: ${rule}`);
+  const shot = join(OUTPUT, 'overview.png');
+  await page.screenshot({ path: shot as `${string}.png`, fullPage: true });
+  console.log(`    screenshot: ${shot.replace(ROOT + '/', '')}`);
+  await page.emulateMediaType('print');
+  const pdf = join(OUTPUT, 'overview.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  console.log(`    printed on A4: ${pdf.replace(ROOT + '/', '')}`);
+  await page.close();
 }
 
 const inGuard = (page: Page, css: string) =>

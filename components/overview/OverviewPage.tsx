@@ -334,7 +334,7 @@ function RuleTable({ rule, settings, rows }: { rule: RuleErrors; settings: Setti
       <h3 id={id}>{ruleSummary(rule.rule)}</h3>
       <p class="hint">
         {forms(rule.forms.length)}. Rule {rule.rule}
-        {info ? `, procedure ${info.section}` : ''}.
+        {info ? (info.section === 'all' ? ', all of the procedure' : `, procedure ${info.section}`) : ''}.
       </p>
       <table class="table">
         <caption class="visually-hidden">Forms with errors of the rule: {ruleSummary(rule.rule)}</caption>

@@ -128,7 +128,7 @@ export function teamBackups(options: TeamOptions & { workers: string[] }): Array
   entries.forEach((entry, index) => {
     const worker = index % files.length;
     files[worker]!.push(entry);
-    if (entry.reviews.length > 1 && random() < 0.1) {
+    if (files.length > 1 && entry.reviews.length > 1 && random() < 0.1) {
       // The worker before held it until its last review.
       const earlier = { ...entry, reviews: entry.reviews.slice(0, -1), updatedAt: entry.reviews[entry.reviews.length - 2]!.recordedAt };
       files[(worker + 1) % files.length]!.push(earlier);
