@@ -42,7 +42,7 @@ afterEach(async () => {
 afterAll(settleAfterPaint);
 
 const ready = () => waitFor(() => container.querySelector('main[data-overview-state="ready"]'), 'the overview');
-const figures = () => Object.fromEntries(Array.from(container.querySelectorAll('[data-figure]'), (element) => [element.getAttribute('data-figure'), Number(element.textContent)]));
+const figures = (): Record<string, number> => Object.fromEntries(Array.from(container.querySelectorAll('[data-figure]'), (element) => [element.getAttribute('data-figure'), Number(element.textContent)]));
 
 async function fill(options: Parameters<typeof teamBackups>[0]) {
   const check = await planImports(db, teamBackups(options));
