@@ -22,6 +22,12 @@ export const SCHEMA_V2 = { agreements: '&key, personId, updatedAt, closesOn' };
 /** Version 3: also the list as the popup shows it, as one record (see ./summary.ts). */
 export const SCHEMA_V3 = { agreements: SCHEMA_V2.agreements, summary: '&id' };
 
+/**
+ * Version 4: the same tables; retention counts only from a review that ended monitoring (an
+ * agreement past its end date without one is kept, see closesOn), so each entry's day is worked out again.
+ */
+export const SCHEMA_V4 = SCHEMA_V3;
+
 /** The summary of every entry: `entries` is a JSON text of packed entries (./summary.ts). */
 export interface StoredSummary {
   id: string;
@@ -54,5 +60,17 @@ export class TrackerDatabase extends Dexie {
       .upgrade((transaction) =>
         rebuildSummary({ agreements: transaction.table('agreements'), summary: transaction.table('summary') }).then(() => undefined),
       );
+    this.version(4)
+      .stores(SCHEMA_V4)
+      // Then the summaries, with the overview's facts, built from the entries as they are now.
+      .upgrade(async (transaction) => {
+        await transaction
+          .table<StoredAgreement, string>('agreements')
+          .toCollection()
+          .modify((agreement) => {
+            agreement.closesOn = closesOn(agreement);
+          });
+        await rebuildSummary({ agreements: transaction.table('agreements'), summary: transaction.table('summary') });
+      });
   }
 }

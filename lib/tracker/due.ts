@@ -34,10 +34,15 @@ export function nextReviewDue(agreement: DueInput): IsoDate {
   ]);
 }
 
-/** The day an agreement ends, for retention: the review that ended monitoring, else its end date. */
+/**
+ * The day retention counts from: the date of the review that ended monitoring, or null. An
+ * agreement past its end date with no such review is kept, whatever its age: it is what the team
+ * overview lists as past its end date with no review that ended monitoring, until that review is
+ * recorded or someone removes the entry.
+ */
 export function closesOn(agreement: Pick<TrackedAgreement, 'endDate' | 'reviews'>): IsoDate | null {
   const last = lastReview(agreement.reviews);
-  return last?.outcome === 'endMonitoring' ? last.date : agreement.endDate;
+  return last?.outcome === 'endMonitoring' ? last.date : null;
 }
 
 /** The next review due as the tracker held it before a review on `reviewDate` was recorded. */

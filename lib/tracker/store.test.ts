@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SCHEMA_V1, SCHEMA_V2, TrackerDatabase } from './db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TrackerDatabase } from './db';
 import { readList, SUMMARY_ID } from './summary';
 import { trackAgreementMessage } from './messages';
 import {
@@ -116,15 +116,16 @@ describe('tracking forms', () => {
 });
 
 describe('retention', () => {
-  it('deletes entries that ended more than the retention period ago, and keeps the rest', async () => {
-    const add = (personId: string, endDate: string | null) =>
-      upsertAgreement(db, { personId, startDate: '2026-01-01', endDate, firstReviewDate: null, frequency: null }, 'manual', NOW);
-    await add('100', '2026-08-26'); // ended 91 days before 25 November
-    await add('101', '2026-08-27'); // 90 days: kept
-    await add('102', null);
-    await recordReview(db, { personId: '103', startDate: '2026-01-01', endDate: '2027-01-01' }, { date: '2026-05-01', outcome: 'endMonitoring', nextReviewDate: null }, 'save', NOW);
-    expect(await applyRetention(db, '2026-11-25', 90)).toBe(2);
-    expect((await listAgreements(db)).map((entry) => entry.personId).sort()).toEqual(['101', '102']);
+  it('deletes entries whose review ended monitoring more than the retention period ago, and keeps the rest', async () => {
+    const end = (personId: string, date: string) =>
+      recordReview(db, { personId, startDate: '2026-01-01', endDate: '2027-01-01' }, { date, outcome: 'endMonitoring', nextReviewDate: null }, 'save', NOW);
+    await end('100', '2026-08-26'); // ended 91 days before 25 November
+    await end('101', '2026-08-27'); // 90 days: kept
+    await upsertAgreement(db, { personId: '102', startDate: '2026-01-01', endDate: null, firstReviewDate: null, frequency: null }, 'manual', NOW);
+    // Past its end date a year ago with no review that ended monitoring: kept, for the team overview to list.
+    await upsertAgreement(db, { personId: '103', startDate: '2025-01-01', endDate: '2025-06-30', firstReviewDate: null, frequency: null }, 'manual', NOW);
+    expect(await applyRetention(db, '2026-11-25', 90)).toBe(1);
+    expect((await listAgreements(db)).map((entry) => entry.personId).sort()).toEqual(['101', '102', '103']);
   });
 });
 
@@ -143,6 +144,8 @@ describe('schema versions', () => {
   it.each([
     ['1', (v: Dexie) => v.version(1).stores(SCHEMA_V1), [old, open]],
     ['2', (v: Dexie) => v.version(2).stores(SCHEMA_V2), [{ ...old, closesOn: '2026-02-01' }, { ...open, closesOn: null }]],
+    // Version 3 counted retention from an end date too (a day no review ended it on): worked out again.
+    ['3', (v: Dexie) => v.version(3).stores(SCHEMA_V3), [{ ...old, closesOn: '2026-02-01' }, { ...open, closesOn: '2026-10-31' }]],
   ] as const)('opens the data of version %s intact in the current version, with its list', async (_version, declare, rows) => {
     const earlier = new Dexie(name);
     declare(earlier);
@@ -153,7 +156,8 @@ describe('schema versions', () => {
     db = new TrackerDatabase(name);
     expect(await listAgreements(db)).toEqual([old, open]);
     expect((await db.agreements.get(old.key))!.closesOn).toBe('2026-02-01');
-    expect(db.verno).toBe(3);
+    expect((await db.agreements.get(open.key))!.closesOn).toBeNull();
+    expect(db.verno).toBe(4);
     expect(await db.summary.get(SUMMARY_ID)).toMatchObject({ count: 2, latest: '2026-10-01T10:00:00.000Z' });
     expect(await readList(db)).toEqual([
       { key: old.key, personId: '1234567', startDate: '2026-01-01', endDate: '2026-06-30', due: '2026-03-01', last: { date: '2026-02-01', outcome: 'endMonitoring' } },

@@ -270,8 +270,35 @@ describe('Firefox with the settings set by policy (policies.json)', () => {
     const endedWithin = { personId: '7100002', start: addDays(today, -300), end: addDays(today, -100) };
     const endedBefore = { personId: '7100003', start: addDays(today, -400), end: addDays(today, -200) };
     await addByHand(popup, dueSoon);
-    await addByHand(popup, endedWithin);
-    await addByHand(popup, endedBefore);
+    // Ended by a review that ended monitoring (retention counts from it; an agreement merely past
+    // its end date is kept for the team overview). The popup records no review on an ended
+    // agreement, so these are written as the tracker keeps them, with the day retention counts from.
+    await popup.evaluate(
+      (database, agreements) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open(database);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const transaction = db.transaction('agreements', 'readwrite');
+            for (const { personId, start, end } of agreements) {
+              const at = `${end}T10:00:00.000Z`;
+              transaction.objectStore('agreements').put({
+                key: `${personId}|${start}`, personId, startDate: start, endDate: end, firstReviewDate: null, frequency: null,
+                reviews: [{ date: end, outcome: 'endMonitoring', nextReviewDate: null, source: 'finish', recordedAt: at, gaps: null }],
+                source: 'finish', createdAt: at, updatedAt: at, gaps: null, closesOn: end,
+              });
+            }
+            transaction.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+      DATABASE_NAME,
+      [endedWithin, endedBefore],
+    );
 
     // dueSoonDays 30: a first review 20 days from today is due soon (with the default 14, upcoming).
     const row = await rowOf(popup, dueSoon.personId);
