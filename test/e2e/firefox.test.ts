@@ -113,6 +113,27 @@ describe('in Firefox', () => {
     if (!popup.isClosed()) await popup.close().catch(() => undefined);
   });
 
+  it('shows the team overview with every figure, and imports several backups there, the same agreement once', async () => {
+    const page = await openFirefoxExtensionPage(browser, 'overview.html');
+    await page.waitForFunction(() => document.querySelector('main')?.getAttribute('data-overview-state') === 'ready', { timeout: 15_000, polling: 100 });
+    const figures = () => page.$$eval('[data-figure]', (elements) => Object.fromEntries(elements.map((element) => [element.getAttribute('data-figure'), Number(element.textContent)])));
+    const before = await figures();
+    expect(Object.keys(before).sort()).toEqual(['due-soon', 'ended', 'finished-with-errors', 'overdue', 'past-end', 'reviews-late', 'reviews-on-time', 'upcoming']);
+    const files = [writeBackupFile(['8855701', '8855702']), writeBackupFile(['8855702', '8855703'])];
+    const input = await page.waitForSelector('input[type=file]#import-file');
+    await input!.uploadFile(...files);
+    await page.waitForFunction(() => document.getElementById('import-preview')?.textContent?.includes('This will add 3 agreements and update 0.'), { timeout: 15_000, polling: 100 });
+    await page.evaluate(() => Array.from(document.querySelectorAll('button')).find((button) => button.textContent === 'Import')!.click());
+    await page.waitForFunction(() => document.querySelector('[data-notice="success"]')?.textContent?.includes('Backups imported: 3 agreements added'), { timeout: 15_000, polling: 100 });
+    // Each backup's agreement started on 1 September 2026, first review 1 December 2026, monthly: one more in whichever status that is today.
+    await page.waitForFunction(
+      (total) => Array.from(document.querySelectorAll('[data-figure="overdue"], [data-figure="due-soon"], [data-figure="upcoming"], [data-figure="ended"]')).reduce((sum, element) => sum + Number(element.textContent), 0) === total,
+      { timeout: 15_000, polling: 100 },
+      before.overdue! + before['due-soon']! + before.upcoming! + before.ended! + 3,
+    );
+    await page.close();
+  });
+
   it('adds nothing to a page that is not one of the forms', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/worklist.html`, { waitUntil: 'load' });
