@@ -234,6 +234,27 @@ function addBlankPage(): () => void {
   };
 }
 
+/**
+ * Puts entries straight into the tracker's database from an extension page, in place of any it
+ * held, as the extension keeps them: behind the tracker's back, so the first opening after it
+ * builds the summaries again.
+ */
+async function writeEntries(page: Page, entries: unknown[]): Promise<void> {
+  await page.evaluate(async (items) => {
+    const request = indexedDB.open('monitoring-guard-tracker');
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const transaction = db.transaction('agreements', 'readwrite');
+    const store = transaction.objectStore('agreements');
+    store.clear();
+    for (const item of items) store.put(item);
+    await new Promise((resolve) => (transaction.oncomplete = resolve));
+    db.close();
+  }, entries);
+}
+
 async function popupRender(browser: Browser, id: string): Promise<{ popup: number[]; blank: number[] }> {
   const popup: number[] = [];
   const blank: number[] = [];
@@ -242,27 +263,17 @@ async function popupRender(browser: Browser, id: string): Promise<{ popup: numbe
   // Once the popup has rendered, the tracker's database exists at its current version.
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 20_000 }, RENDERED);
   // 5,000 agreements written straight into the tracker's database, as the extension keeps them.
-  await page.evaluate(async () => {
-    const request = indexedDB.open('monitoring-guard-tracker');
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const transaction = db.transaction('agreements', 'readwrite');
-    const store = transaction.objectStore('agreements');
-    for (let index = 0; index < 5000; index++) {
-      const personId = String(1_000_000 + index);
-      const start = new Date(Date.UTC(2026, index % 12, 1 + (index % 28))).toISOString().slice(0, 10);
-      store.put({
-        key: `${personId}|${start}`, personId, startDate: start, endDate: `2027-${String((index % 12) + 1).padStart(2, '0')}-15`,
-        firstReviewDate: null, frequency: index % 3 === 0 ? 'monthly' : 'threeMonthly',
-        reviews: index % 2 ? [{ date: start, outcome: 'continue', nextReviewDate: null, source: 'save', recordedAt: '2026-06-01T10:00:00.000Z' }] : [],
-        source: 'save', createdAt: '2026-06-01T10:00:00.000Z', updatedAt: '2026-06-01T10:00:00.000Z', closesOn: null,
-      });
-    }
-    await new Promise((resolve) => (transaction.oncomplete = resolve));
-    db.close();
+  const entries = Array.from({ length: 5000 }, (_, index) => {
+    const personId = String(1_000_000 + index);
+    const start = new Date(Date.UTC(2026, index % 12, 1 + (index % 28))).toISOString().slice(0, 10);
+    return {
+      key: `${personId}|${start}`, personId, startDate: start, endDate: `2027-${String((index % 12) + 1).padStart(2, '0')}-15`,
+      firstReviewDate: null, frequency: index % 3 === 0 ? 'monthly' : 'threeMonthly',
+      reviews: index % 2 ? [{ date: start, outcome: 'continue', nextReviewDate: null, source: 'save', recordedAt: '2026-06-01T10:00:00.000Z' }] : [],
+      source: 'save', createdAt: '2026-06-01T10:00:00.000Z', updatedAt: '2026-06-01T10:00:00.000Z', closesOn: null,
+    };
   });
+  await writeEntries(page, entries);
   // The first opening after entries were written behind the tracker's back (as here) builds the
   // list kept beside them (lib/tracker/summary.ts); the extension's own writes keep it up to date.
   await page.reload({ waitUntil: 'load' });
@@ -301,19 +312,7 @@ async function overviewCosts(browser: Browser, id: string) {
   await drawn();
   const agreements = teamAgreements({ today: todayInUk(), agreements: OVERVIEW_AGREEMENTS, reviews: OVERVIEW_REVIEWS, seed: 5 });
   const reviews = agreements.reduce((sum, agreement) => sum + agreement.reviews.length, 0);
-  await page.evaluate(async (entries) => {
-    const request = indexedDB.open('monitoring-guard-tracker');
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const transaction = db.transaction('agreements', 'readwrite');
-    const store = transaction.objectStore('agreements');
-    store.clear();
-    for (const entry of entries) store.put({ ...entry, closesOn: null });
-    await new Promise((resolve) => (transaction.oncomplete = resolve));
-    db.close();
-  }, agreements);
+  await writeEntries(page, agreements.map((agreement) => ({ ...agreement, closesOn: null })));
   const times: number[] = [];
   const phases: number[][] = [];
   const blank: number[] = [];

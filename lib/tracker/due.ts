@@ -45,6 +45,15 @@ export function closesOn(agreement: Pick<TrackedAgreement, 'endDate' | 'reviews'
   return last?.outcome === 'endMonitoring' ? last.date : null;
 }
 
+/** Whether each review was held on time: on or before the due date the tracker held before it. */
+export function reviewTimeliness(agreement: DueInput): Array<{ date: IsoDate; due: IsoDate; late: boolean }> {
+  const reviews = [...agreement.reviews].sort((a, b) => a.date.localeCompare(b.date));
+  return reviews.map((review, index) => {
+    const due = nextReviewDue({ ...agreement, reviews: reviews.slice(0, index) });
+    return { date: review.date, due, late: review.date > due };
+  });
+}
+
 /** The next review due as the tracker held it before a review on `reviewDate` was recorded. */
 export function dueBeforeReview(agreement: DueInput, reviewDate: IsoDate): IsoDate {
   return nextReviewDue({ ...agreement, reviews: agreement.reviews.filter((review) => review.date < reviewDate) });

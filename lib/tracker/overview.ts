@@ -10,9 +10,13 @@
  * - forms (agreements and reviews) saved, finished or viewed while they had errors, by rule.
  */
 import { addMonths, type IsoDate } from '../dates';
-import { endedFrom, lastReview, nextReviewDue, statusToday } from './due';
+import { endedFrom, statusToday } from './due';
 import { csvCell } from './export';
-import { hadErrors, OUTCOMES, type GapCounts, type Outcome, type Status, type TrackedAgreement } from './model';
+import type { Status, TrackedAgreement } from './model';
+import { agreementFacts, type AgreementFacts } from './summary';
+
+export type { AgreementFacts };
+export { reviewTimeliness } from './due';
 
 export interface MonthReviews {
   /** YYYY-MM. */
@@ -68,54 +72,6 @@ export function lastMonths(today: IsoDate, count = OVERVIEW_MONTHS): string[] {
   return Array.from({ length: count }, (_, index) => addMonths(first, index - count + 1).slice(0, 7));
 }
 
-/** Whether each review was held on time: on or before the due date the tracker held before it. */
-export function reviewTimeliness(agreement: TrackedAgreement): Array<{ date: IsoDate; due: IsoDate; late: boolean }> {
-  const reviews = [...agreement.reviews].sort((a, b) => a.date.localeCompare(b.date));
-  return reviews.map((review, index) => {
-    const due = nextReviewDue({ ...agreement, reviews: reviews.slice(0, index) });
-    return { date: review.date, due, late: review.date > due };
-  });
-}
-
-/**
- * What the overview needs of one agreement, worked out when it is written (none of it depends on
- * today): kept beside the entries as one record (./summary.ts), so that the overview opens
- * without reading every entry in full.
- */
-export interface AgreementFacts {
-  key: string;
-  personId: string;
-  startDate: IsoDate;
-  endDate: IsoDate | null;
-  /** The next review due. */
-  due: IsoDate;
-  last: { date: IsoDate; outcome: Outcome | null } | null;
-  /** Whether any review ended monitoring. */
-  endedByReview: boolean;
-  /** Each review held, and whether it was late. */
-  reviews: Array<{ date: IsoDate; late: boolean }>;
-  /** The forms recorded with errors: the agreement's, then its reviews', with their errors by rule. */
-  errors: Array<{ form: 'agreement' | 'review'; date: IsoDate; rules: Record<string, number> }>;
-}
-
-export function agreementFacts(agreement: TrackedAgreement): AgreementFacts {
-  const last = lastReview(agreement.reviews);
-  const errors: AgreementFacts['errors'] = [];
-  if (hadErrors(agreement.gaps)) errors.push({ form: 'agreement', date: agreement.startDate, rules: agreement.gaps!.errors });
-  for (const review of agreement.reviews) if (hadErrors(review.gaps)) errors.push({ form: 'review', date: review.date, rules: review.gaps!.errors });
-  return {
-    key: agreement.key,
-    personId: agreement.personId,
-    startDate: agreement.startDate,
-    endDate: agreement.endDate,
-    due: nextReviewDue(agreement),
-    last: last ? { date: last.date, outcome: last.outcome } : null,
-    endedByReview: agreement.reviews.some((review) => review.outcome === 'endMonitoring'),
-    reviews: reviewTimeliness(agreement).map(({ date, late }) => ({ date, late })),
-    errors,
-  };
-}
-
 export function overviewOf(agreements: readonly TrackedAgreement[], today: IsoDate, dueSoonDays: number): Overview {
   return overviewFromFacts(agreements.map(agreementFacts), today, dueSoonDays);
 }
@@ -161,51 +117,6 @@ export function overviewFromFacts(facts: readonly AgreementFacts[], today: IsoDa
     finishedWithErrors,
     byRule: rules,
   };
-}
-
-// Stored compactly, one JSON text of these per agreement:
-// [key, endDate, due, last date, last outcome, ended by a review (1/0), reviews, errors]
-// with reviews as [date, late (1/0)] and errors as [form ("a"/"r"), date, {rule: count}].
-type PackedFacts = [string, IsoDate | null, IsoDate, IsoDate | null, Outcome | null, 0 | 1, Array<[IsoDate, 0 | 1]>, Array<['a' | 'r', IsoDate, Record<string, number>]>];
-
-export function packFacts(facts: AgreementFacts): PackedFacts {
-  return [
-    facts.key, facts.endDate, facts.due, facts.last?.date ?? null, facts.last?.outcome ?? null, facts.endedByReview ? 1 : 0,
-    facts.reviews.map((review) => [review.date, review.late ? 1 : 0]),
-    facts.errors.map((form) => [form.form === 'agreement' ? 'a' : 'r', form.date, form.rules]),
-  ];
-}
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (value: unknown): value is IsoDate => typeof value === 'string' && value.length === 10 && ISO.test(value);
-const OUTCOME_SET = new Set<unknown>(OUTCOMES);
-const isCounts = (value: unknown): value is Record<string, number> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((count) => Number.isInteger(count) && (count as number) > 0);
-
-/** The facts of one packed item, or null when it is not one (the summary is then built again). */
-export function unpackFacts(item: unknown): AgreementFacts | null {
-  if (!Array.isArray(item) || item.length !== 8) return null;
-  const [key, endDate, due, lastDate, lastOutcome, ended, reviews, errors] = item as unknown[];
-  if (typeof key !== 'string' || !(endDate === null || isDate(endDate)) || !isDate(due) || !(lastDate === null || isDate(lastDate))) return null;
-  if (lastOutcome !== null && !OUTCOME_SET.has(lastOutcome)) return null;
-  if ((ended !== 0 && ended !== 1) || !Array.isArray(reviews) || !Array.isArray(errors)) return null;
-  const bar = key.length - 11;
-  const startDate = key.slice(bar + 1);
-  if (bar < 1 || key[bar] !== '|' || !isDate(startDate)) return null;
-  const facts: AgreementFacts = {
-    key, personId: key.slice(0, bar), startDate, endDate: endDate as IsoDate | null, due,
-    last: lastDate === null ? null : { date: lastDate as IsoDate, outcome: lastOutcome as Outcome | null },
-    endedByReview: ended === 1, reviews: [], errors: [],
-  };
-  for (const review of reviews as unknown[]) {
-    if (!Array.isArray(review) || review.length !== 2 || !isDate(review[0]) || (review[1] !== 0 && review[1] !== 1)) return null;
-    facts.reviews.push({ date: review[0], late: review[1] === 1 });
-  }
-  for (const form of errors as unknown[]) {
-    if (!Array.isArray(form) || form.length !== 3 || (form[0] !== 'a' && form[0] !== 'r') || !isDate(form[1]) || !isCounts(form[2])) return null;
-    facts.errors.push({ form: form[0] === 'a' ? 'agreement' : 'review', date: form[1], rules: form[2] });
-  }
-  return facts;
 }
 
 const STATUS_NAMES: Record<Status, string> = { overdue: 'Overdue', 'due-soon': 'Due soon', upcoming: 'Upcoming', ended: 'Ended' };

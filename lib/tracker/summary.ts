@@ -10,9 +10,8 @@
 import type { IsoDate } from '../dates';
 import type { Table } from 'dexie';
 import type { StoredAgreement, StoredSummary, TrackerDatabase } from './db';
-import { endedFrom, lastReview, nextReviewDue, statusFrom, statusToday } from './due';
-import { OUTCOMES, type Outcome, type Status, type TrackedAgreement } from './model';
-import { agreementFacts, packFacts, unpackFacts, type AgreementFacts } from './overview';
+import { endedFrom, lastReview, nextReviewDue, reviewTimeliness, statusFrom, statusToday } from './due';
+import { hadErrors, OUTCOMES, type Outcome, type Status, type TrackedAgreement } from './model';
 
 /** The tracker's IndexedDB database (see ./db.ts), named here so that reading the list needs no Dexie. */
 export const DATABASE_NAME = 'monitoring-guard-tracker';
@@ -45,6 +44,31 @@ export function listEntry(agreement: TrackedAgreement): ListEntry {
     endDate: agreement.endDate,
     due: nextReviewDue(agreement),
     last: last ? { date: last.date, outcome: last.outcome } : null,
+  };
+}
+
+/**
+ * What the team overview (./overview.ts) needs of one agreement, worked out when it is written
+ * (none of it depends on today): what the list shows, and more.
+ */
+export interface AgreementFacts extends ListEntry {
+  /** Whether any review ended monitoring. */
+  endedByReview: boolean;
+  /** Each review held, and whether it was late. */
+  reviews: Array<{ date: IsoDate; late: boolean }>;
+  /** The forms recorded with errors: the agreement's, then its reviews', with their errors by rule. */
+  errors: Array<{ form: 'agreement' | 'review'; date: IsoDate; rules: Record<string, number> }>;
+}
+
+export function agreementFacts(agreement: TrackedAgreement): AgreementFacts {
+  const errors: AgreementFacts['errors'] = [];
+  if (hadErrors(agreement.gaps)) errors.push({ form: 'agreement', date: agreement.startDate, rules: agreement.gaps!.errors });
+  for (const review of agreement.reviews) if (hadErrors(review.gaps)) errors.push({ form: 'review', date: review.date, rules: review.gaps!.errors });
+  return {
+    ...listEntry(agreement),
+    endedByReview: agreement.reviews.some((review) => review.outcome === 'endMonitoring'),
+    reviews: reviewTimeliness(agreement).map(({ date, late }) => ({ date, late })),
+    errors,
   };
 }
 
@@ -103,6 +127,57 @@ function pack(entry: ListEntry): Packed {
   return [entry.key, entry.endDate, entry.due, entry.last?.date ?? null, entry.last?.outcome ?? null];
 }
 
+// The overview's facts: the list's five, then [ended by a review (1/0), reviews, errors], with
+// reviews as [date, late (1/0)] and errors as [form ("a"/"r"), date, {rule: count}].
+type PackedFacts = [...Packed, 0 | 1, Array<[IsoDate, 0 | 1]>, Array<['a' | 'r', IsoDate, Record<string, number>]>];
+
+function packFacts(facts: AgreementFacts): PackedFacts {
+  return [
+    ...pack(facts), facts.endedByReview ? 1 : 0,
+    facts.reviews.map((review) => [review.date, review.late ? 1 : 0]),
+    facts.errors.map((form) => [form.form === 'agreement' ? ('a' as const) : ('r' as const), form.date, form.rules]),
+  ];
+}
+
+const isCounts = (value: unknown): value is Record<string, number> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((count) => Number.isInteger(count) && (count as number) > 0);
+
+function unpackFacts(item: unknown): AgreementFacts | null {
+  if (!Array.isArray(item) || item.length !== 8) return null;
+  const entry = unpack(item.slice(0, 5));
+  const [ended, reviews, errors] = item.slice(5) as unknown[];
+  if (!entry || (ended !== 0 && ended !== 1) || !Array.isArray(reviews) || !Array.isArray(errors)) return null;
+  const facts: AgreementFacts = { ...entry, endedByReview: ended === 1, reviews: [], errors: [] };
+  for (const review of reviews as unknown[]) {
+    if (!Array.isArray(review) || review.length !== 2 || !isDate(review[0]) || (review[1] !== 0 && review[1] !== 1)) return null;
+    facts.reviews.push({ date: review[0], late: review[1] === 1 });
+  }
+  for (const form of errors as unknown[]) {
+    if (!Array.isArray(form) || form.length !== 3 || (form[0] !== 'a' && form[0] !== 'r') || !isDate(form[1]) || !isCounts(form[2])) return null;
+    facts.errors.push({ form: form[0] === 'a' ? 'agreement' : 'review', date: form[1], rules: form[2] });
+  }
+  return facts;
+}
+
+/** A record's items (written from entries by key: no key twice), or null when any cannot be read. */
+function decodeRecord<T>(summary: StoredSummary | undefined, unpackItem: (item: unknown) => T | null): T[] | null {
+  if (!summary || typeof summary.entries !== 'string') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(summary.entries);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== summary.count) return null;
+  const items: T[] = new Array(parsed.length);
+  for (let index = 0; index < parsed.length; index++) {
+    const item = unpackItem(parsed[index]);
+    if (!item) return null;
+    items[index] = item;
+  }
+  return items;
+}
+
 /** The latest change among these entries (an ISO timestamp), or '' for none. */
 function latestChange(agreements: Iterable<Pick<TrackedAgreement, 'updatedAt'>>): string {
   let latest = '';
@@ -120,23 +195,9 @@ export function encodeSummary(entries: Iterable<ListEntry>, latest: string): Sto
   return { id: SUMMARY_ID, count: packed.length, latest, entries: JSON.stringify(packed) };
 }
 
-/** The summary's entries (it is written from entries by key: no key twice), or null when it cannot be read. */
+/** The summary's entries, or null when it cannot be read. */
 export function decodeSummary(summary: StoredSummary | undefined): ListEntry[] | null {
-  if (!summary || typeof summary.entries !== 'string') return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(summary.entries);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== summary.count) return null;
-  const entries: ListEntry[] = new Array(parsed.length);
-  for (let index = 0; index < parsed.length; index++) {
-    const entry = unpack(parsed[index]);
-    if (!entry) return null;
-    entries[index] = entry;
-  }
-  return entries;
+  return decodeRecord(summary, unpack);
 }
 
 /** The two tables, of the database or of an upgrade's transaction. */
@@ -155,23 +216,9 @@ export function encodeOverview(facts: Iterable<AgreementFacts>, latest: string):
   return { id: OVERVIEW_ID, count: packed.length, latest, entries: JSON.stringify(packed) };
 }
 
-/** The overview's facts (written from entries by key: no key twice), or null when they cannot be read. */
+/** The overview's facts, or null when they cannot be read. */
 export function decodeOverview(summary: StoredSummary | undefined): AgreementFacts[] | null {
-  if (!summary || typeof summary.entries !== 'string') return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(summary.entries);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== summary.count) return null;
-  const facts: AgreementFacts[] = new Array(parsed.length);
-  for (let index = 0; index < parsed.length; index++) {
-    const item = unpackFacts(parsed[index]);
-    if (!item) return null;
-    facts[index] = item;
-  }
-  return facts;
+  return decodeRecord(summary, unpackFacts);
 }
 
 /** Builds the summaries (the list, the overview's facts) again from every entry. Call inside a transaction over both tables. */
