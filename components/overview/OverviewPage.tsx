@@ -100,6 +100,14 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
   const [printing, setPrinting] = useState(false);
   const rows: Rows = useMemo(() => ({ all: allRows, showAll: () => setAllRows(true) }), [allRows]);
   useEffect(() => () => database.close(), [database]);
+  // Read again when the tab is shown again: forms saved in Mosaic meanwhile are counted.
+  useEffect(() => {
+    const shown = () => {
+      if (document.visibilityState === 'visible') setReads((count) => count + 1);
+    };
+    document.addEventListener('visibilitychange', shown);
+    return () => document.removeEventListener('visibilitychange', shown);
+  }, []);
   // Print once every row is drawn.
   useEffect(() => {
     if (!printing || !allRows) return;

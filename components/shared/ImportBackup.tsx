@@ -121,7 +121,9 @@ export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProp
             {plan.shared ? `. ${countOf(plan.shared)} ${plan.shared === 1 ? 'is' : 'are'} in more than one file and will be kept once.` : ''}
           </p>
           <p class="confirm-question" id="import-preview" tabIndex={-1} ref={preview}>
-            {nothingToDo ? 'Nothing to import: every agreement in the file is already tracked as it is.' : importPreview(plan)}
+            {nothingToDo
+              ? `Nothing to import: every agreement in the ${plan.files && plan.files.length > 1 ? 'files' : 'file'} is already tracked as it is.`
+              : importPreview(plan)}
             {!nothingToDo && plan.unchanged > 0 && ` ${countOf(plan.unchanged)} in the ${plan.files && plan.files.length > 1 ? 'files' : 'file'} ${plan.unchanged === 1 ? 'is' : 'are'} already up to date.`}
           </p>
           {!nothingToDo && checked && <ChangeList changes={checked.changes} />}
