@@ -91,7 +91,6 @@ function PersonLink({ id, settings }: { id: string; settings: Settings }) {
 
 export function OverviewPage({ db, today: givenToday, settings: givenSettings }: OverviewPageProps) {
   const database = useMemo(() => (db ? givenDatabase(db) : lazyDatabase()), [db]);
-  const today = useMemo(() => givenToday ?? todayInUk(), [givenToday]);
   const notice = useMemo(noticeMaker, []);
   const [shown, setShown] = useState<Notice | null>(null);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -124,7 +123,8 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
         // The facts kept for the overview beside the entries, not every entry in full.
         const facts = await readOverviewFacts(opened);
         performance.mark('monitoring-guard-overview-read');
-        const overview = overviewFromFacts(facts, today, settings.dueSoonDays);
+        // Today at each reading: a tab left open overnight counts from the new day when shown again.
+        const overview = overviewFromFacts(facts, givenToday ?? todayInUk(), settings.dueSoonDays);
         performance.mark('monitoring-guard-overview-worked-out');
         if (live) setLoad({ state: 'ready', overview, settings });
       } catch (error) {
@@ -134,7 +134,7 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
     return () => {
       live = false;
     };
-  }, [database, today, givenSettings, reads]);
+  }, [database, givenToday, givenSettings, reads]);
 
   // Drawn: for the benchmark (a mark) and for tests (the state on <main>).
   useLayoutEffect(() => {
@@ -145,7 +145,8 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
     <main class="page overview" data-overview-state={load.state}>
       <h1>Team overview</h1>
       <p class="lead">
-        Internet-monitoring agreements in the review tracker on this computer, on {formatDate(today)}.
+        Internet-monitoring agreements in the review tracker on this computer, on{' '}
+        {formatDate(load.state === 'ready' ? load.overview.today : (givenToday ?? todayInUk()))}.
         {load.state === 'ready' && ` ${countOf(load.overview.agreements)} in all.`}
       </p>
       <NoticeBox notice={shown} />
@@ -162,7 +163,7 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
             <button
               type="button"
               class="button button--secondary"
-              onClick={() => downloadText(`monitoring-guard-team-overview-${today}.csv`, overviewCsv(load.overview, ruleSummary), 'text/csv')}
+              onClick={() => downloadText(`monitoring-guard-team-overview-${load.overview.today}.csv`, overviewCsv(load.overview, ruleSummary), 'text/csv')}
             >
               Download as CSV
             </button>
