@@ -313,6 +313,10 @@ async function teamOverview(browser: Awaited<ReturnType<typeof launchWithExtensi
   const shot = join(OUTPUT, 'overview.png');
   await page.screenshot({ path: shot as `${string}.png`, fullPage: true });
   console.log(`    screenshot: ${shot.replace(ROOT + '/', '')}`);
+  // The stores' fifth screenshot (1280×800): the figures and the chart, without the notice above them.
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.evaluate(() => document.getElementById('status-heading')?.scrollIntoView());
+  console.log(`    the stores' screenshot: ${await shoot(page, 'store/overview.png')}`);
   await page.emulateMediaType('print');
   const pdf = join(OUTPUT, 'overview.pdf');
   writeFileSync(pdf, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
