@@ -69,6 +69,12 @@ describe('the team overview', () => {
     ]);
   });
 
+  it('lists as past its end date an agreement whose last review went on after one that ended monitoring', () => {
+    const resumed = agreement('1000009', '2026-01-01', { endDate: '2026-10-31', reviews: [review('2026-02-01', { outcome: 'endMonitoring' }), review('2026-03-01')] });
+    const ended = agreement('1000010', '2026-01-01', { endDate: '2026-10-31', reviews: [review('2026-02-01'), review('2026-03-01', { outcome: 'endMonitoring' })] });
+    expect(overviewOf([resumed, ended], TODAY, 14).pastEnd.map((entry) => entry.personId)).toEqual(['1000009']);
+  });
+
   it('writes a CSV with every figure, month and list, and no cell a spreadsheet reads as a formula', () => {
     const entries = [agreement('1000004', '2026-03-01', { endDate: '2026-09-01', gaps: { errors: { 'signed-by': 1 }, warnings: {} } })];
     const csv = overviewCsv(overviewOf(entries, TODAY, 14), () => '=HYPERLINK("x")');

@@ -90,6 +90,7 @@ export function overviewFromFacts(facts: readonly AgreementFacts[], today: IsoDa
       const month = byMonth.get(review.date.slice(0, 7));
       if (month) month[review.late ? 'late' : 'onTime']++;
     }
+    // Past its end date, and the last review held did not end monitoring.
     if (agreement.endDate !== null && agreement.endDate < today && !agreement.endedByReview) {
       pastEnd.push({ key: agreement.key, personId: agreement.personId, startDate: agreement.startDate, endDate: agreement.endDate });
     }

@@ -262,6 +262,23 @@ describe('export and import', () => {
       expect(await db.agreements.count()).toBe(4);
     });
 
+    it('keeps a review recorded while the preview was shown', async () => {
+      await fill();
+      const check = await planImports(db, [{ name: 'a.json', text: backup([{ ...agreement('1234567', '2026-01-01T09:00:00.000Z'), key: '1234567|2026-11-01', startDate: '2026-11-01', reviews: [review('2026-11-10', '2026-11-10T09:00:00.000Z')] }]) }]);
+      expect(check.ok).toBe(true);
+      if (!check.ok) return;
+      await recordReview(db, { personId: '1234567', startDate: '2026-11-01', endDate: null }, { date: '2026-11-24', outcome: 'continue', nextReviewDate: null }, 'finish', NOW);
+      await applyImport(db, check.plan);
+      const entry = (await listAgreements(db)).find((item) => item.personId === '1234567')!;
+      expect(entry.reviews.map((item) => item.date)).toEqual(['2026-11-10', '2026-11-24']);
+    });
+
+    it('refuses a time not written as the tracker writes times, which could win every merge', async () => {
+      const check = await planImports(db, [{ name: 'a.json', text: backup([agreement('2222222', '9')]) }]);
+      expect(check.ok).toBe(false);
+      if (!check.ok) expect(check.errors[0]).toContain('updatedAt: must be a date and time written as the tracker writes them');
+    });
+
     it('keeps the tracker\'s own facts when a file\'s are older, and says what changes', async () => {
       await fill();
       const older = backup([{ ...agreement('1234567', '2026-01-01T09:00:00.000Z'), key: '1234567|2026-11-01', startDate: '2026-11-01', endDate: '2026-12-31', reviews: [review('2026-11-20', '2026-11-20T09:00:00.000Z')] }]);

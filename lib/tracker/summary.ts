@@ -16,8 +16,13 @@ import { hadErrors, OUTCOMES, type Outcome, type Status, type TrackedAgreement }
 /** The tracker's IndexedDB database (see ./db.ts), named here so that reading the list needs no Dexie. */
 export const DATABASE_NAME = 'monitoring-guard-tracker';
 export const SUMMARY_ID = 'list';
-/** The facts the team overview needs of each entry (./overview.ts), kept the same way as the list. */
-export const OVERVIEW_ID = 'overview';
+/**
+ * The facts the team overview needs of each entry (./overview.ts), kept the same way as the list.
+ * The number is the version of agreementFacts: change it whenever what they hold or how they are
+ * worked out changes, so that facts worked out the old way are never read (a record of another
+ * name is not read: the facts are built again at the next opening of the overview).
+ */
+export const OVERVIEW_ID = 'overview-1';
 
 /** What a list shows of one agreement. */
 export interface ListEntry {
@@ -52,7 +57,7 @@ export function listEntry(agreement: TrackedAgreement): ListEntry {
  * (none of it depends on today): what the list shows, and more.
  */
 export interface AgreementFacts extends ListEntry {
-  /** Whether any review ended monitoring. */
+  /** Whether the last review held ended monitoring (as for the status and retention: a later review that went on undoes an earlier end). */
   endedByReview: boolean;
   /** Each review held, and whether it was late. */
   reviews: Array<{ date: IsoDate; late: boolean }>;
@@ -66,7 +71,7 @@ export function agreementFacts(agreement: TrackedAgreement): AgreementFacts {
   for (const review of agreement.reviews) if (hadErrors(review.gaps)) errors.push({ form: 'review', date: review.date, rules: review.gaps!.errors });
   return {
     ...listEntry(agreement),
-    endedByReview: agreement.reviews.some((review) => review.outcome === 'endMonitoring'),
+    endedByReview: lastReview(agreement.reviews)?.outcome === 'endMonitoring',
     reviews: reviewTimeliness(agreement).map(({ date, late }) => ({ date, late })),
     errors,
   };

@@ -20,7 +20,17 @@ export const MAX_AGREEMENTS = 100_000;
 /** A backup of 5,000 agreements and 20,000 reviews is about 8 MB; a file of more than this is not one. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date and time');
+/** More files than a team has workers: a larger choice is refused unread. */
+export const MAX_FILES = 50;
+
+/**
+ * A date and time as the tracker writes them (ISO, in UTC: "2026-11-25T10:00:00.000Z"). Merging
+ * compares them as text, so a looser form ("9") could win every merge.
+ */
+const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'must be a date and time written as the tracker writes them (2026-11-25T10:00:00.000Z)')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a real date and time');
 
 const reviewSchema = z.strictObject({
   date: isoDate,
@@ -94,7 +104,8 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   let where = issue.path.length === 0 ? 'The file' : `"${issue.path.join('.')}"`;
   if (first === 'agreements' && typeof index === 'number') {
     const row = (data as { agreements?: unknown[] })?.agreements?.[index] as { personId?: unknown } | undefined;
-    const person = typeof row?.personId === 'string' ? ` (person ${row.personId})` : '';
+    // A person ID is digits; anything else is not quoted back in full.
+    const person = typeof row?.personId === 'string' ? ` (person ${row.personId.length > 12 ? `${row.personId.slice(0, 12)}…` : row.personId})` : '';
     where = `Row ${index + 1}${person}${rest.length > 0 ? `, ${rest.join('.')}` : ''}`;
   }
   let message = issue.message;
@@ -170,8 +181,9 @@ export function checkBackup(json: string): { ok: true; agreements: TrackedAgreem
   let data: unknown;
   try {
     data = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, errors: [`The file is not valid JSON: ${(error as Error).message}`] };
+  } catch {
+    // The parser's own message quotes the file: it is not repeated.
+    return { ok: false, errors: ['The file is not valid JSON: it is not a backup downloaded from Monitoring Guard, or it has been changed.'] };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
     return { ok: false, errors: ['The file is not a Monitoring Guard tracker backup (exported as JSON from the popup).'] };
@@ -195,6 +207,7 @@ export function checkBackup(json: string): { ok: true; agreements: TrackedAgreem
  */
 export async function planImports(db: TrackerDatabase, files: readonly BackupFile[]): Promise<ImportCheck> {
   if (files.length === 0) return { ok: false, errors: ['Choose one or more backup files.'] };
+  if (files.length > MAX_FILES) return { ok: false, errors: [`Choose ${MAX_FILES} backup files or fewer at once.`] };
   const errors: string[] = [];
   const incoming = new Map<string, TrackedAgreement>();
   const counted: Array<{ name: string; agreements: number }> = [];
@@ -246,7 +259,15 @@ export async function planImport(db: TrackerDatabase, json: string): Promise<Imp
 /** Writes a checked plan in one transaction: all of it, or (on any failure) none of it. */
 export async function applyImport(db: TrackerDatabase, plan: ImportPlan): Promise<void> {
   await db.transaction('rw', db.agreements, db.summary, async () => {
-    await db.agreements.bulkPut([...plan.add, ...plan.update].map((agreement) => ({ ...agreement, closesOn: closesOn(agreement) })));
-    await updateSummary(db, [...plan.add, ...plan.update]);
+    // Merged again with the entries as they are now: a review saved while the preview was shown
+    // is kept, not overwritten by the entry as it was when the preview was made.
+    const planned = [...plan.add, ...plan.update];
+    const now = await db.agreements.bulkGet(planned.map((agreement) => agreement.key));
+    const written = planned.map((agreement, index) => {
+      const current = now[index];
+      return current ? mergeAgreements(plain(current), agreement) : agreement;
+    });
+    await db.agreements.bulkPut(written.map((agreement) => ({ ...agreement, closesOn: closesOn(agreement) })));
+    await updateSummary(db, written);
   });
 }
