@@ -78,8 +78,12 @@ describe('the team overview page', () => {
     expect(pastEnd).toBeGreaterThan(ROWS_SHOWN);
     expect(container.querySelectorAll('[data-past-end]').length).toBe(ROWS_SHOWN);
     expect(container.textContent).toContain(`Showing the first ${ROWS_SHOWN} of ${pastEnd}.`);
-    Array.from(container.querySelectorAll('button')).find((button) => button.textContent === 'Show all rows')!.click();
+    const button = Array.from(container.querySelectorAll('button')).find((candidate) => candidate.textContent === 'Show all rows of agreements past their end date')!;
+    button.focus();
+    button.click();
     await waitFor(() => container.querySelectorAll('[data-past-end]').length === pastEnd, 'every row', 30_000);
+    // The button has gone with the rows it hid: the table takes the focus.
+    await waitFor(() => document.activeElement?.id === 'past-end-table', 'the focus on the table');
   }, 120_000);
 
   it('says plainly when the tracker cannot be read, and shows no figure', async () => {

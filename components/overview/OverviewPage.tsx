@@ -18,7 +18,7 @@ import type { TrackerDatabase } from '../../lib/tracker/db';
 import { givenDatabase, lazyDatabase, notifyChanged } from '../../lib/tracker/page-db';
 import { trackerProblem } from '../../lib/tracker/problem';
 import { readOverviewFacts } from '../../lib/tracker/summary';
-import { OVERVIEW_MONTHS, overviewCsv, overviewFromFacts, type Overview, type RuleErrors } from '../../lib/tracker/overview';
+import { OVERVIEW_MONTHS, overviewCsv, overviewFromFacts, retentionNote, type Overview, type RuleErrors } from '../../lib/tracker/overview';
 
 export interface OverviewPageProps {
   /** The tracker's database; by default the extension's own. */
@@ -52,26 +52,26 @@ async function readSettings(): Promise<Settings> {
 /** The rows each long table shows at first (the page opens fast with thousands); printing shows all. */
 export const ROWS_SHOWN = 100;
 
-/** Whether the long tables show every row, and how to ask for them all. */
+/** Whether the long tables show every row, and how to ask for them all (then the table `focus` names takes the focus). */
 interface Rows {
   all: boolean;
-  showAll: () => void;
+  showAll: (focus: string) => void;
 }
 
 function rowsOf<T>(items: readonly T[], rows: Rows): readonly T[] {
   return rows.all || items.length <= ROWS_SHOWN ? items : items.slice(0, ROWS_SHOWN);
 }
 
-/** Under a table cut short: how many are shown, and a button for the rest. */
-function MoreRows({ total, rows }: { total: number; rows: Rows }) {
+/** Under a table cut short: how many are shown, and a button for the rest (printed too, without the button). */
+function MoreRows({ total, rows, table, name }: { total: number; rows: Rows; table: string; name: string }) {
   if (rows.all || total <= ROWS_SHOWN) return null;
   return (
     <p class="more-rows">
       Showing the first {ROWS_SHOWN} of {total}.{' '}
-      <button type="button" class="button button--secondary button--small" onClick={rows.showAll}>
-        Show all rows
+      <button type="button" class="button button--secondary button--small no-print" onClick={() => rows.showAll(table)}>
+        Show all rows<span class="visually-hidden"> of {name}</span>
       </button>{' '}
-      Printing shows them all; the CSV has them all too.
+      The Print button above prints them all. The CSV has them all too.
     </p>
   );
 }
@@ -97,7 +97,23 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
   const [reads, setReads] = useState(0);
   const [allRows, setAllRows] = useState(false);
   const [printing, setPrinting] = useState(false);
-  const rows: Rows = useMemo(() => ({ all: allRows, showAll: () => setAllRows(true) }), [allRows]);
+  const [focusTable, setFocusTable] = useState<string | null>(null);
+  const rows: Rows = useMemo(
+    () => ({
+      all: allRows,
+      showAll: (table: string) => {
+        setAllRows(true);
+        setFocusTable(table);
+      },
+    }),
+    [allRows],
+  );
+  // The button that was pressed has gone: the table it showed takes the focus.
+  useLayoutEffect(() => {
+    if (!focusTable) return;
+    document.getElementById(focusTable)?.focus();
+    setFocusTable(null);
+  }, [focusTable]);
   useEffect(() => () => database.close(), [database]);
   // Read again when the tab is shown again: forms saved in Mosaic meanwhile are counted.
   useEffect(() => {
@@ -163,7 +179,7 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
             <button
               type="button"
               class="button button--secondary"
-              onClick={() => downloadText(`monitoring-guard-team-overview-${load.overview.today}.csv`, overviewCsv(load.overview, ruleSummary), 'text/csv')}
+              onClick={() => downloadText(`monitoring-guard-team-overview-${load.overview.today}.csv`, overviewCsv(load.overview, ruleSummary, load.settings.retentionDays), 'text/csv')}
             >
               Download as CSV
             </button>
@@ -179,7 +195,7 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
             </button>
           </div>
           <StatusSection overview={load.overview} />
-          <ReviewsSection overview={load.overview} />
+          <ReviewsSection overview={load.overview} settings={load.settings} />
           <PastEndSection overview={load.overview} settings={load.settings} rows={rows} />
           <ErrorsSection overview={load.overview} settings={load.settings} rows={rows} />
         </>
@@ -236,7 +252,7 @@ function StatusSection({ overview }: { overview: Overview }) {
   );
 }
 
-function ReviewsSection({ overview }: { overview: Overview }) {
+function ReviewsSection({ overview, settings }: { overview: Overview; settings: Settings }) {
   const { months } = overview;
   return (
     <section class="section" aria-labelledby="reviews-heading">
@@ -256,8 +272,8 @@ function ReviewsSection({ overview }: { overview: Overview }) {
         </li>
       </ul>
       <p class="hint">
-        A review is late when it was held after the due date the tracker held for it: a month after the agreement started (or the first
-        review date, if earlier), then from each review as the procedure sets it.
+        A review is late when it was held after the date it was due: a month after the agreement started (or the first review date, if
+        earlier), then from each review before it as the procedure sets it. {retentionNote(settings.retentionDays)}
       </p>
       <div class="chart-and-table">
         <figure class="chart-figure">
@@ -308,7 +324,7 @@ function PastEndSection({ overview, settings, rows }: { overview: Overview; sett
         {pastEnd.length > 0 && ' For each, record the review that ended monitoring, or a new agreement if monitoring goes on.'}
       </p>
       {pastEnd.length > 0 && (
-        <table class="table">
+        <table class="table" id="past-end-table" tabIndex={-1}>
           <caption class="visually-hidden">Agreements past their end date with no review that ended monitoring</caption>
           <thead>
             <tr>
@@ -330,7 +346,7 @@ function PastEndSection({ overview, settings, rows }: { overview: Overview; sett
           </tbody>
         </table>
       )}
-      <MoreRows total={pastEnd.length} rows={rows} />
+      <MoreRows total={pastEnd.length} rows={rows} table="past-end-table" name="agreements past their end date" />
     </section>
   );
 }
@@ -345,7 +361,7 @@ function RuleTable({ rule, settings, rows }: { rule: RuleErrors; settings: Setti
         {forms(rule.forms.length)}. Rule {rule.rule}
         {info ? (info.section === 'all' ? ', all of the procedure' : `, procedure ${info.section}`) : ''}.
       </p>
-      <table class="table">
+      <table class="table" id={`${id}-table`} tabIndex={-1}>
         <caption class="visually-hidden">Forms with errors of the rule: {ruleSummary(rule.rule)}</caption>
         <thead>
           <tr>
@@ -368,7 +384,7 @@ function RuleTable({ rule, settings, rows }: { rule: RuleErrors; settings: Setti
           ))}
         </tbody>
       </table>
-      <MoreRows total={rule.forms.length} rows={rows} />
+      <MoreRows total={rule.forms.length} rows={rows} table={`${id}-table`} name={`forms with errors of the rule ${rule.rule}`} />
     </div>
   );
 }
@@ -376,13 +392,13 @@ function RuleTable({ rule, settings, rows }: { rule: RuleErrors; settings: Setti
 function ErrorsSection({ overview, settings, rows }: { overview: Overview; settings: Settings; rows: Rows }) {
   return (
     <section class="section" aria-labelledby="errors-heading">
-      <h2 id="errors-heading">Forms finished with errors</h2>
+      <h2 id="errors-heading">Forms with errors when saved, finished or viewed</h2>
       <p>
         <span class="figure-number" data-figure="finished-with-errors">
           {overview.finishedWithErrors}
         </span>{' '}
-        {overview.finishedWithErrors === 1 ? 'form' : 'forms'} (written agreements and reviews) saved, finished or viewed while the guard
-        showed errors, as each was last recorded.
+        {overview.finishedWithErrors === 1 ? 'form' : 'forms'} (written agreements and reviews) had errors the last time each was saved,
+        finished or viewed.
       </p>
       {overview.byRule.map((rule) => (
         <RuleTable key={rule.rule} rule={rule} settings={settings} rows={rows} />

@@ -52,7 +52,7 @@ export function ReviewChart({ months }: { months: readonly MonthReviews[] }) {
   const y = (value: number) => TOP + plotHeight - (value / top) * plotHeight;
   const lines = Array.from({ length: top / step + 1 }, (_, index) => index * step);
   return (
-    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="chart-title chart-desc" focusable="false">
+    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="chart-title" aria-describedby="chart-desc" focusable="false">
       <title id="chart-title">Reviews held on time and late, by month</title>
       <desc id="chart-desc">{chartSummary(months)}</desc>
       <LatePattern id="late-pattern" />

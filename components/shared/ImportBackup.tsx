@@ -41,6 +41,8 @@ export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProp
   const [attempt, setAttempt] = useState(0);
   const [reading, setReading] = useState(false);
   const [fileName, setFileName] = useState('');
+  // Files chosen again while the last were being checked: only the latest choice is shown.
+  const choices = useRef(0);
 
   useLayoutEffect(() => {
     if (check?.ok) preview.current?.focus();
@@ -58,6 +60,7 @@ export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProp
       setChecked(null);
       return;
     }
+    const choice = ++choices.current;
     setReading(true);
     setFileName(files.length === 1 ? files[0]!.name : `These ${files.length} files`);
     // Choosing the same files again (after fixing one) checks them again.
@@ -77,6 +80,7 @@ export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProp
     } catch (error) {
       result = { check: { ok: false, errors: [`The file could not be read: ${reasonOf(error)}`] }, changes: [] };
     }
+    if (choice !== choices.current) return;
     setReading(false);
     setChecked(result);
     if (!result.check.ok) setAttempt((count) => count + 1);

@@ -120,6 +120,11 @@ export function overviewFromFacts(facts: readonly AgreementFacts[], today: IsoDa
   };
 }
 
+/** What the figures leave out: agreements deleted by retention. */
+export function retentionNote(retentionDays: number): string {
+  return `Agreements are deleted ${retentionDays} days after a review ended monitoring (the retention period): their reviews and forms are no longer counted.`;
+}
+
 const STATUS_NAMES: Record<Status, string> = { overdue: 'Overdue', 'due-soon': 'Due soon', upcoming: 'Upcoming', ended: 'Ended' };
 
 /**
@@ -127,16 +132,17 @@ const STATUS_NAMES: Record<Status, string> = { overdue: 'Overdue', 'due-soon': '
  * their end date and the forms finished with errors, each under its own heading, dates written
  * YYYY-MM-DD. `ruleSummary` gives a rule's line ("Enter the date of the first review").
  */
-export function overviewCsv(overview: Overview, ruleSummary: (rule: string) => string): string {
+export function overviewCsv(overview: Overview, ruleSummary: (rule: string) => string, retentionDays?: number): string {
   const rows: Array<Array<string | number | null>> = [
     ['Monitoring Guard team overview', overview.today],
+    ...(retentionDays === undefined ? [] : [[retentionNote(retentionDays)]]),
     [],
     ['Figure', 'Number'],
     ...(Object.keys(STATUS_NAMES) as Status[]).map((status) => [`Agreements ${STATUS_NAMES[status].toLowerCase()}`, overview.counts[status]]),
     [`Reviews held on time in the last ${OVERVIEW_MONTHS} months`, overview.reviewsOnTime],
     [`Reviews held late in the last ${OVERVIEW_MONTHS} months`, overview.reviewsLate],
     ['Agreements past their end date with no review that ended monitoring', overview.pastEnd.length],
-    ['Forms finished with errors', overview.finishedWithErrors],
+    ['Forms with errors when saved, finished or viewed', overview.finishedWithErrors],
     [],
     ['Month', 'Reviews held on time', 'Reviews held late'],
     ...overview.months.map((month) => [month.month, month.onTime, month.late]),
@@ -145,7 +151,7 @@ export function overviewCsv(overview: Overview, ruleSummary: (rule: string) => s
     ['Person ID', 'Agreement start', 'End date'],
     ...overview.pastEnd.map((entry) => [entry.personId, entry.startDate, entry.endDate]),
     [],
-    ['Forms finished with errors, by rule'],
+    ['Forms with errors when saved, finished or viewed, by rule'],
     ['Rule', 'What the rule checks', 'Person ID', 'Form', 'Agreement start or review date', 'Errors'],
     ...overview.byRule.flatMap(({ rule, forms }) => forms.map((form) => [rule, ruleSummary(rule), form.personId, form.form, form.date, form.count])),
   ];

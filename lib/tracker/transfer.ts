@@ -160,8 +160,8 @@ export function describeChange(current: TrackedAgreement | null, merged: Tracked
   if (current.endDate !== merged.endDate) parts.push('end date changed');
   if (current.firstReviewDate !== merged.firstReviewDate) parts.push('first review date changed');
   if (current.frequency !== merged.frequency) parts.push('review frequency changed');
-  if (JSON.stringify(current.gaps ?? null) !== JSON.stringify(merged.gaps ?? null)) parts.push('gaps at the last save changed');
-  return parts.length > 0 ? parts.join(', ') : 'Last update recorded';
+  if (JSON.stringify(current.gaps ?? null) !== JSON.stringify(merged.gaps ?? null)) parts.push('errors and warnings of its last save changed');
+  return parts.length > 0 ? parts.join(', ') : 'No change to its dates or reviews; a later save is recorded';
 }
 
 /** The changes a plan makes, agreement by agreement, new ones first. */

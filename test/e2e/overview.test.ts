@@ -184,7 +184,7 @@ describe('the team overview', () => {
       const lines = readFileSync(file, 'utf8').split('\r\n');
       expect(lines).toContain(`Agreements overdue,${shown.overdue}`);
       expect(lines).toContain(`Agreements past their end date with no review that ended monitoring,${shown['past-end']}`);
-      expect(lines).toContain(`Forms finished with errors,${shown['finished-with-errors']}`);
+      expect(lines).toContain(`"Forms with errors when saved, finished or viewed",${shown['finished-with-errors']}`);
     } finally {
       await page.close();
     }
