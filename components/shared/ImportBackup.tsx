@@ -16,6 +16,8 @@ export const CHANGES_SHOWN = 50;
 
 /** A file larger than this is refused before it is read (transfer.ts MAX_FILE_BYTES). */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Files chosen at once are read together: more than this in all is refused before any is read. */
+const MAX_TOTAL_BYTES = 200 * 1024 * 1024;
 
 type Checked = { check: ImportCheck; changes: ImportChange[] };
 
@@ -68,7 +70,10 @@ export function ImportBackup({ database, onImport, level = 3 }: ImportBackupProp
     let result: Checked;
     try {
       const tooLarge = files.filter((file) => file.size > MAX_FILE_BYTES);
-      if (tooLarge.length > 0) {
+      const total = files.reduce((sum, file) => sum + file.size, 0);
+      if (total > MAX_TOTAL_BYTES) {
+        result = { check: { ok: false, errors: [`These files are larger together (${Math.round(total / 1024 / 1024)} MB) than a team's backups: choose files of 200 MB or less in all`] }, changes: [] };
+      } else if (tooLarge.length > 0) {
         result = { check: { ok: false, errors: tooLarge.map((file) => `${file.name}: the file is larger than any tracker backup (50 MB)`) }, changes: [] };
       } else {
         // The checks of a backup are loaded when a file is chosen, not with the page.
