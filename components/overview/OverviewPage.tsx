@@ -5,7 +5,7 @@
  * overview"). It prints on A4, and downloads as CSV.
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { NoticeBox, noticeMaker, reasonOf, type Notice } from '../Notice';
+import { NoticeBox, noticeMaker, type Notice } from '../Notice';
 import { ImportBackup } from '../shared/ImportBackup';
 import { downloadText } from '../shared/download';
 import { agreements as countOf, STATUS_LABEL, STATUS_ORDER } from '../popup/StatusTag';
@@ -15,7 +15,7 @@ import { completeSettings, recordLink, type Settings } from '../../lib/settings'
 import { loadEffectiveSettings } from '../../lib/platform/settings-store';
 import { RULES } from '../../lib/procedure/registry';
 import type { TrackerDatabase } from '../../lib/tracker/db';
-import { givenDatabase, lazyDatabase, notifyChanged } from '../../lib/tracker/page-db';
+import { givenDatabase, importPlan, lazyDatabase } from '../../lib/tracker/page-db';
 import { trackerProblem } from '../../lib/tracker/problem';
 import { readOverviewFacts } from '../../lib/tracker/summary';
 import { OVERVIEW_MONTHS, overviewCsv, overviewFromFacts, retentionNote, type Overview, type RuleErrors } from '../../lib/tracker/overview';
@@ -212,14 +212,12 @@ export function OverviewPage({ db, today: givenToday, settings: givenSettings }:
             database={database.get}
             onImport={async (plan) => {
               try {
-                const [opened, { applyImport }] = await Promise.all([database.get(), import('../../lib/tracker/transfer')]);
-                await applyImport(opened, plan);
-                notifyChanged();
+                await importPlan(database, plan);
                 setShown(notice('success', `Backups imported: ${countOf(plan.add.length)} added, ${plan.update.length} updated. The overview below includes them.`));
                 setReads((count) => count + 1);
                 return true;
               } catch (error) {
-                setShown(notice('error', `The backups could not be imported: ${reasonOf(error)}. The tracker has not been changed.`));
+                setShown(notice('error', `The backups could not be imported: ${trackerProblem(error)}. The tracker has not been changed.`));
                 return false;
               }
             }}

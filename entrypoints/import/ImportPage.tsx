@@ -7,7 +7,7 @@ import { NoticeBox, noticeMaker, type Notice } from '../../components/Notice';
 import { ImportBackup } from '../../components/shared/ImportBackup';
 import { agreements as countOf } from '../../components/popup/StatusTag';
 import type { TrackerDatabase } from '../../lib/tracker/db';
-import { givenDatabase, lazyDatabase, notifyChanged } from '../../lib/tracker/page-db';
+import { givenDatabase, importPlan, lazyDatabase } from '../../lib/tracker/page-db';
 import { trackerProblem } from '../../lib/tracker/problem';
 
 export function ImportPage({ db }: { db?: TrackerDatabase }) {
@@ -26,9 +26,7 @@ export function ImportPage({ db }: { db?: TrackerDatabase }) {
         database={database.get}
         onImport={async (plan) => {
           try {
-            const [opened, { applyImport }] = await Promise.all([database.get(), import('../../lib/tracker/transfer')]);
-            await applyImport(opened, plan);
-            notifyChanged();
+            await importPlan(database, plan);
             setShown(notice('success', `Backup imported: ${countOf(plan.add.length)} added, ${plan.update.length} updated. Open Monitoring Guard from the browser's toolbar to see them, or close this tab.`));
             return true;
           } catch (error) {

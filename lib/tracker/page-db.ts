@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { TrackerDatabase } from './db';
 import { TRACKER_CHANGED, type TrackerChangedMessage } from './notify';
+import type { ImportPlan } from './transfer';
 
 /**
  * The tracker's database, opened when first needed: Dexie is loaded with it, so that the popup
@@ -25,6 +26,13 @@ export function lazyDatabase(): LazyDatabase {
 
 export function givenDatabase(db: TrackerDatabase): LazyDatabase {
   return { get: () => Promise.resolve(db), close: () => undefined };
+}
+
+/** Writes a checked import plan (the checks loaded with it) and tells the background. */
+export async function importPlan(database: LazyDatabase, plan: ImportPlan): Promise<void> {
+  const [opened, { applyImport }] = await Promise.all([database.get(), import('./transfer')]);
+  await applyImport(opened, plan);
+  notifyChanged();
 }
 
 /** Tells the background that the tracker changed, so that it updates the toolbar badge. */
