@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { lastMonths, overviewCsv, overviewFromFacts, overviewOf, reviewTimeliness } from './overview';
+import { reviewTimeliness } from './due';
+import { lastMonths, overviewCsv, overviewFromFacts, overviewOf } from './overview';
 import { listEntry, listRows } from './summary';
 import type { ReviewRecord, TrackedAgreement } from './model';
 
@@ -131,7 +132,7 @@ describe('the overview\'s facts kept beside the entries', () => {
 
   it('are never read from a record that does not hold them', async () => {
     const { decodeOverview } = await import('./summary');
-    expect(decodeOverview({ id: 'overview', count: 1, latest: '', entries: '[["1|2026-01-01",null,"2026-02-01",null,null,0,[],[["a","2026-01-01",{"x":0}]]]]' })).toBeNull();
+    expect(decodeOverview({ id: 'overview', count: 1, latest: '', entries: '[["1|2026-01-01",null,"2026-02-01",null,null,[],[["a","2026-01-01",{"x":0}]]]]' })).toBeNull();
     expect(decodeOverview({ id: 'overview', count: 2, latest: '', entries: '[]' })).toBeNull();
     expect(decodeOverview({ id: 'overview', count: 0, latest: '', entries: 'not json' })).toBeNull();
   });

@@ -15,9 +15,6 @@ import { csvCell } from './export';
 import type { Status, TrackedAgreement } from './model';
 import { agreementFacts, type AgreementFacts } from './summary';
 
-export type { AgreementFacts };
-export { reviewTimeliness } from './due';
-
 export interface MonthReviews {
   /** YYYY-MM. */
   month: string;
@@ -90,8 +87,8 @@ export function overviewFromFacts(facts: readonly AgreementFacts[], today: IsoDa
       const month = byMonth.get(review.date.slice(0, 7));
       if (month) month[review.late ? 'late' : 'onTime']++;
     }
-    // Past its end date, and the last review held did not end monitoring.
-    if (agreement.endDate !== null && agreement.endDate < today && !agreement.endedByReview) {
+    // Past its end date, and the last review held did not end monitoring (as for the status and retention).
+    if (agreement.endDate !== null && agreement.endDate < today && agreement.last?.outcome !== 'endMonitoring') {
       pastEnd.push({ key: agreement.key, personId: agreement.personId, startDate: agreement.startDate, endDate: agreement.endDate });
     }
     for (const form of agreement.errors) {

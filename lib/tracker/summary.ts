@@ -22,7 +22,7 @@ export const SUMMARY_ID = 'list';
  * worked out changes, so that facts worked out the old way are never read (a record of another
  * name is not read: the facts are built again at the next opening of the overview).
  */
-export const OVERVIEW_ID = 'overview-1';
+export const OVERVIEW_ID = 'overview-2';
 
 /** What a list shows of one agreement. */
 export interface ListEntry {
@@ -57,8 +57,6 @@ export function listEntry(agreement: TrackedAgreement): ListEntry {
  * (none of it depends on today): what the list shows, and more.
  */
 export interface AgreementFacts extends ListEntry {
-  /** Whether the last review held ended monitoring (as for the status and retention: a later review that went on undoes an earlier end). */
-  endedByReview: boolean;
   /** Each review held, and whether it was late. */
   reviews: Array<{ date: IsoDate; late: boolean }>;
   /** The forms recorded with errors: the agreement's, then its reviews', with their errors by rule. */
@@ -71,7 +69,6 @@ export function agreementFacts(agreement: TrackedAgreement): AgreementFacts {
   for (const review of agreement.reviews) if (hadErrors(review.gaps)) errors.push({ form: 'review', date: review.date, rules: review.gaps!.errors });
   return {
     ...listEntry(agreement),
-    endedByReview: lastReview(agreement.reviews)?.outcome === 'endMonitoring',
     reviews: reviewTimeliness(agreement).map(({ date, late }) => ({ date, late })),
     errors,
   };
@@ -132,13 +129,13 @@ function pack(entry: ListEntry): Packed {
   return [entry.key, entry.endDate, entry.due, entry.last?.date ?? null, entry.last?.outcome ?? null];
 }
 
-// The overview's facts: the list's five, then [ended by a review (1/0), reviews, errors], with
+// The overview's facts: the list's five, then [reviews, errors], with
 // reviews as [date, late (1/0)] and errors as [form ("a"/"r"), date, {rule: count}].
-type PackedFacts = [...Packed, 0 | 1, Array<[IsoDate, 0 | 1]>, Array<['a' | 'r', IsoDate, Record<string, number>]>];
+type PackedFacts = [...Packed, Array<[IsoDate, 0 | 1]>, Array<['a' | 'r', IsoDate, Record<string, number>]>];
 
 function packFacts(facts: AgreementFacts): PackedFacts {
   return [
-    ...pack(facts), facts.endedByReview ? 1 : 0,
+    ...pack(facts),
     facts.reviews.map((review) => [review.date, review.late ? 1 : 0]),
     facts.errors.map((form) => [form.form === 'agreement' ? ('a' as const) : ('r' as const), form.date, form.rules]),
   ];
@@ -148,11 +145,11 @@ const isCounts = (value: unknown): value is Record<string, number> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((count) => Number.isInteger(count) && (count as number) > 0);
 
 function unpackFacts(item: unknown): AgreementFacts | null {
-  if (!Array.isArray(item) || item.length !== 8) return null;
+  if (!Array.isArray(item) || item.length !== 7) return null;
   const entry = unpack(item.slice(0, 5));
-  const [ended, reviews, errors] = item.slice(5) as unknown[];
-  if (!entry || (ended !== 0 && ended !== 1) || !Array.isArray(reviews) || !Array.isArray(errors)) return null;
-  const facts: AgreementFacts = { ...entry, endedByReview: ended === 1, reviews: [], errors: [] };
+  const [reviews, errors] = item.slice(5) as unknown[];
+  if (!entry || !Array.isArray(reviews) || !Array.isArray(errors)) return null;
+  const facts: AgreementFacts = { ...entry, reviews: [], errors: [] };
   for (const review of reviews as unknown[]) {
     if (!Array.isArray(review) || review.length !== 2 || !isDate(review[0]) || (review[1] !== 0 && review[1] !== 1)) return null;
     facts.reviews.push({ date: review[0], late: review[1] === 1 });
@@ -228,11 +225,34 @@ export function decodeOverview(summary: StoredSummary | undefined): AgreementFac
 
 /** Builds the summaries (the list, the overview's facts) again from every entry. Call inside a transaction over both tables. */
 export async function rebuildSummary(db: Tables): Promise<ListEntry[]> {
+  return (await rebuildSummaries(db)).list;
+}
+
+async function rebuildSummaries(db: Tables): Promise<{ list: ListEntry[]; facts: AgreementFacts[] }> {
   const agreements: StoredAgreement[] = await db.agreements.toArray();
-  const entries = agreements.map(listEntry);
+  const list = agreements.map(listEntry);
+  const facts = agreements.map(agreementFacts);
   const latest = latestChange(agreements);
-  await db.summary.bulkPut([encodeSummary(entries, latest), encodeOverview(agreements.map(agreementFacts), latest)]);
-  return entries;
+  await db.summary.bulkPut([encodeSummary(list, latest), encodeOverview(facts, latest)]);
+  return { list, facts };
+}
+
+/**
+ * A kept record's items: from the record when it agrees with the entries (the same count and the
+ * same latest change), else from the entries themselves (and both records are mended).
+ */
+async function readKept<T>(
+  db: TrackerDatabase,
+  id: string,
+  decode: (stored: StoredSummary | undefined) => T[] | null,
+  rebuilt: (built: { list: ListEntry[]; facts: AgreementFacts[] }) => T[],
+): Promise<T[]> {
+  const quick = await db.transaction('r', db.agreements, db.summary, async () => {
+    const [stored, count, newest] = await Promise.all([db.summary.get(id), db.agreements.count(), db.agreements.orderBy('updatedAt').last()]);
+    return summaryAgrees(stored, count, newest?.updatedAt) ? decode(stored) : null;
+  });
+  if (quick) return quick;
+  return db.transaction('rw', db.agreements, db.summary, async () => rebuilt(await rebuildSummaries(db)));
 }
 
 /**
@@ -265,43 +285,12 @@ export async function updateSummary(db: Tables, put: readonly TrackedAgreement[]
   await db.summary.put(encodeOverview(facts.values(), newest));
 }
 
-/**
- * The team overview's facts of every entry: from their summary when it agrees with the entries
- * (the same count and the same latest change), else from the entries themselves (and the
- * summaries are mended).
- */
-export async function readOverviewFacts(db: TrackerDatabase): Promise<AgreementFacts[]> {
-  const quick = await db.transaction('r', db.agreements, db.summary, async () => {
-    const [stored, count, newest] = await Promise.all([
-      db.summary.get(OVERVIEW_ID),
-      db.agreements.count(),
-      db.agreements.orderBy('updatedAt').last(),
-    ]);
-    return summaryAgrees(stored, count, newest?.updatedAt) ? decodeOverview(stored) : null;
-  });
-  if (quick) return quick;
-  return db.transaction('rw', db.agreements, db.summary, async () => {
-    const agreements: StoredAgreement[] = await db.agreements.toArray();
-    const facts = agreements.map(agreementFacts);
-    const latest = latestChange(agreements);
-    await db.summary.bulkPut([encodeSummary(agreements.map(listEntry), latest), encodeOverview(facts, latest)]);
-    return facts;
-  });
+/** The team overview's facts of every entry (see readKept). */
+export function readOverviewFacts(db: TrackerDatabase): Promise<AgreementFacts[]> {
+  return readKept(db, OVERVIEW_ID, decodeOverview, (built) => built.facts);
 }
 
-/**
- * Every entry as the list shows it: from the summary when it agrees with the entries (the same
- * count and the same latest change), else from the entries themselves (and the summary is mended).
- */
-export async function readList(db: TrackerDatabase): Promise<ListEntry[]> {
-  const quick = await db.transaction('r', db.agreements, db.summary, async () => {
-    const [stored, count, newest] = await Promise.all([
-      db.summary.get(SUMMARY_ID),
-      db.agreements.count(),
-      db.agreements.orderBy('updatedAt').last(),
-    ]);
-    return summaryAgrees(stored, count, newest?.updatedAt) ? decodeSummary(stored) : null;
-  });
-  if (quick) return quick;
-  return db.transaction('rw', db.agreements, db.summary, () => rebuildSummary(db));
+/** Every entry as the list shows it (see readKept). */
+export function readList(db: TrackerDatabase): Promise<ListEntry[]> {
+  return readKept(db, SUMMARY_ID, decodeSummary, (built) => built.list);
 }
